@@ -1,0 +1,1 @@
+"""Publication: dumps, dataset description, pushing into other stores."""

@@ -1,0 +1,1 @@
+"""Turning the pipeline's typed objects into RDF quads (pyoxigraph terms)."""

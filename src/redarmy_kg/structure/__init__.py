@@ -1,0 +1,1 @@
+"""Structure stage: the corpus text -> an offset-anchored `Document`."""

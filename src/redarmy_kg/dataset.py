@@ -18,7 +18,8 @@ class RdfDataset:
         self.quads.extend(quads)
 
     def graph_names(self) -> list[str]:
-        return sorted({q.graph_name.value for q in self.quads if isinstance(q.graph_name, NamedNode)})
+        names = {q.graph_name.value for q in self.quads if isinstance(q.graph_name, NamedNode)}
+        return sorted(names)
 
     def canonical_nquads(self) -> bytes:
         """Sorted, de-duplicated N-Quads: the byte-identical form of the dataset."""
@@ -43,4 +44,6 @@ def _graph_first_key(quad: Quad) -> tuple[str, str, str, str]:
 
 
 def iter_graph(quads: Iterable[Quad], graph_iri: str) -> Iterator[Quad]:
-    return (q for q in quads if isinstance(q.graph_name, NamedNode) and q.graph_name.value == graph_iri)
+    return (
+        q for q in quads if isinstance(q.graph_name, NamedNode) and q.graph_name.value == graph_iri
+    )

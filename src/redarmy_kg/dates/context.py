@@ -1,0 +1,64 @@
+"""The year a yearless date (`On 25 September`) takes from its passage.
+
+Rule: the most recent year written out before the date: earlier in the same
+sentence, else in the nearest preceding sentence that has one (the caller
+passes the paragraph's earlier sentences and, if needed, earlier paragraphs of
+the same part, nearest last). Dates that get their year this way are flagged
+`inferred_year`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from redarmy_kg.dates.model import DateValue
+from redarmy_kg.dates.parse import explicit_years, find_dates
+from redarmy_kg.dates.words import DateWords, load_date_words
+
+
+def context_year(previous_texts: Sequence[str], words: DateWords | None = None) -> int | None:
+    """The last explicit single year in the nearest of `previous_texts` (oldest first)."""
+    for text in reversed(previous_texts):
+        years = explicit_years(text, words)
+        if years:
+            return years[-1][1]
+    return None
+
+
+def dates_in_passage(
+    text: str, previous_texts: Sequence[str] = (), words: DateWords | None = None
+) -> list[DateValue]:
+    """`find_dates` on `text`, with yearless dates given the passage's year."""
+    words = words or load_date_words()
+    explicit = find_dates(text, None, words)
+    fallback = context_year(previous_texts, words)
+    own_years = explicit_years(text, words)
+    if fallback is None and not own_years:
+        return explicit
+    with_context = find_dates(text, fallback, words)
+    result: list[DateValue] = []
+    for value in with_context:
+        if value.inferred_year:
+            year = _year_before(value.start, own_years) or fallback
+            if year is None:
+                continue
+            if year != value.earliest.year:
+                value = _reparse_with_year(text, value, year, words)
+                if value is None:
+                    continue
+        result.append(value)
+    return result
+
+
+def _year_before(offset: int, own_years: list[tuple[int, int]]) -> int | None:
+    before = [year for start, year in own_years if start < offset]
+    return before[-1] if before else None
+
+
+def _reparse_with_year(
+    text: str, value: DateValue, year: int, words: DateWords
+) -> DateValue | None:
+    for candidate in find_dates(text, year, words):
+        if candidate.start == value.start and candidate.end == value.end:
+            return candidate
+    return None

@@ -15,6 +15,7 @@ from typing import ParamSpec, TypeVar
 import click
 
 from redarmy_kg import __version__
+from redarmy_kg.cli_links import links
 
 EXIT_OK = 0
 EXIT_VALIDATION_FAILED = 1
@@ -119,3 +120,6 @@ def build(
     if result.failed_validation:
         raise ValidationFailed(result.summary_line())
     click.echo(result.summary_line())
+
+
+main.add_command(links)

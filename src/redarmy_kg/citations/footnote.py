@@ -1,0 +1,192 @@
+"""One footnote's text -> its references and remainders, in order.
+
+Reference starts (tokens) are searched chunk by chunk; each parser reads as far
+as its reference goes; the text in between is kept as remainder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+from redarmy_kg.citations import archival, newspapers
+from redarmy_kg.citations.ibid import parse_ibid
+from redarmy_kg.citations.locators import ANY_LOCATOR, normalise
+from redarmy_kg.citations.model import (
+    ArchivalFile,
+    ArchivalRef,
+    Reference,
+    Remainder,
+    WorkRef,
+)
+from redarmy_kg.citations.patterns import Patterns
+from redarmy_kg.citations.segment import split_chunks
+from redarmy_kg.citations.works import (
+    WorkIndex,
+    parse_author_cite,
+    parse_title_cite,
+    parse_unlisted_full_cite,
+)
+
+BARE_PAGE = re.compile(r"(?:(?<=^)|(?<=see\s)|(?<=see,\s)|(?<=\s))pp?\.\s*\d")
+CITING_WORD = re.compile(r"(?:\bsee|\bin|\bsee also)\s+(?:The\s|A\s)?$", re.IGNORECASE)
+LOOKS_LIKE_REFERENCE = re.compile(r"\b(?:pp?|ll?|op|d|f)\.\s*\d|\bIbid\b", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What earlier references leave for later ones: the archival file, the last source."""
+
+    archival: ArchivalFile | None = None
+    last: Reference | None = None
+    recent_works: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Parsers:
+    patterns: Patterns
+    works: WorkIndex
+    archive_head: re.Pattern[str]
+    newspaper_title: re.Pattern[str]
+
+
+def make_parsers(patterns: Patterns, works: WorkIndex) -> Parsers:
+    return Parsers(
+        patterns, works, archival.archive_head(patterns), newspapers.title_pattern(patterns)
+    )
+
+
+Candidate = tuple[int, int, Callable[[], Reference | None]]
+
+
+def candidates(
+    text: str, pos: int, end: int, chunk_start: int, parsers: Parsers, ctx: Context
+) -> list[Candidate]:
+    """Possible reference starts in text[pos:end]: (start, priority, parse)."""
+    found: list[Candidate] = []
+    pat = parsers.patterns
+
+    def add(start: int, priority: int, parse: Callable[[], Reference | None]) -> None:
+        found.append((start, priority, parse))
+
+    for m in parsers.archive_head.finditer(text, pos, end):
+        add(m.start(), 0, partial(archival.parse_archival, text, m.start(), end, pat, None))
+    for m in archival.TNA.finditer(text, pos, end):
+        add(m.start(), 0, partial(archival.parse_tna, text, m.start(), end))
+    for m in pat.ibid.finditer(text, pos, end):
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            add(m.start(), 1, partial(parse_ibid, text, m.start(), end, pat))
+    for regex in (archival.CHAIN_START, archival.BARE_FOLIO_START):
+        for m in regex.finditer(text, pos, end):
+            add(m.start(), 2, partial(
+                archival.parse_archival, text, m.start(), end, pat, ctx.archival))
+    for m in parsers.newspaper_title.finditer(text, pos, end):
+        add(m.start(), 3, partial(
+            newspapers.parse_newspaper, text, max(chunk_start, pos), m.start(), end, pat))
+    assert parsers.works.title_regex is not None and parsers.works.surname_regex is not None
+    head = _lead_in_end(text, max(chunk_start, pos), end)
+    for m in parsers.works.title_regex.finditer(text, pos, end):
+        cited = CITING_WORD.search(text, max(pos, m.start() - 12), m.start())
+        if m.start() <= head or (cited and len(m.group("title").split()) >= 3):
+            add(m.start(), 5, partial(
+                parse_title_cite, parsers.works, text, m, end, ctx.recent_works))
+    for m in parsers.works.surname_regex.finditer(text, pos, end):
+        add(m.start(), 4, partial(
+            parse_author_cite, parsers.works, text, m, end, pat, ctx.recent_works,
+            m.start() <= head))
+    for m in BARE_PAGE.finditer(text, pos, end):
+        add(m.start(), 6, partial(bare_page, text, m.start(), end, ctx))
+    return sorted(found, key=lambda c: (c[0], c[1]))
+
+
+def bare_page(text: str, start: int, end: int, ctx: Context) -> Reference | None:
+    """`see p. 289`: the same work as the last source, with its own pages."""
+    last = ctx.last
+    if not isinstance(last, WorkRef) or last.work_key is None:
+        return None
+    locator = ANY_LOCATOR.match(text, start, end)
+    if locator is None:
+        return None
+    return type(last)(
+        raw=text[start:locator.end()], start=start, end=locator.end(), flags=["inherited"],
+        work_key=last.work_key, pages=normalise(locator.group(0)), form="bare", implicit=True,
+    )
+
+
+def parse_footnote_text(
+    text: str, parsers: Parsers, ctx: Context, on_reference: Callable[[Reference], None]
+) -> tuple[list[Reference], list[Remainder]]:
+    """References and remainders covering `text`; `on_reference` resolves each as it comes."""
+    references: list[Reference] = []
+    remainders: list[Remainder] = []
+    pos = 0
+    for chunk_start, chunk_end in split_chunks(text, parsers.patterns.abbreviations):
+        pos = max(pos, chunk_start)
+        while pos < chunk_end:
+            ref = first_reference(text, pos, chunk_end, chunk_start, parsers, ctx)
+            if ref is None:
+                break
+            _keep_remainder(text, pos, ref.start, remainders)
+            references.append(ref)
+            on_reference(ref)
+            pos = ref.end
+        if pos < chunk_end:
+            unlisted = parse_unlisted_full_cite(text, _lead_in_end(text, pos, chunk_end), chunk_end)
+            if unlisted is not None:
+                _keep_remainder(text, pos, unlisted.start, remainders)
+                references.append(unlisted)
+                on_reference(unlisted)
+                pos = unlisted.end
+        _keep_remainder(text, pos, chunk_end, remainders)
+        pos = max(pos, chunk_end)
+    return references, _merge(remainders, text)
+
+
+def first_reference(
+    text: str, pos: int, end: int, chunk_start: int, parsers: Parsers, ctx: Context
+) -> Reference | None:
+    for start, _, parse in candidates(text, pos, end, chunk_start, parsers, ctx):
+        ref = parse()
+        if ref is not None and ref.end > ref.start and ref.start >= pos:
+            if isinstance(ref, ArchivalRef) and ref.file.archive:
+                ctx.archival = ref.file
+            return ref
+        del start
+    return None
+
+
+LEAD_IN = re.compile(
+    r"\s*(?:(?:see|for example|see for example|see also|also|for more|quoted in|cf\.)[,:]?\s*)*",
+    re.IGNORECASE,
+)
+
+
+def _lead_in_end(text: str, pos: int, end: int) -> int:
+    match = LEAD_IN.match(text, pos, end)
+    return match.end() if match else pos
+
+
+def _keep_remainder(text: str, start: int, end: int, remainders: list[Remainder]) -> None:
+    if end <= start:
+        return
+    raw = text[start:end]
+    words = re.findall(r"[A-Za-z]{2,}", raw)
+    commentary = len(words) >= 3
+    unparsed = not commentary and bool(LOOKS_LIKE_REFERENCE.search(raw))
+    remainders.append(Remainder(raw, start, end, commentary, unparsed))
+
+
+def _merge(remainders: list[Remainder], text: str) -> list[Remainder]:
+    merged: list[Remainder] = []
+    for rem in remainders:
+        if merged and merged[-1].end == rem.start:
+            prev = merged.pop()
+            raw = text[prev.start:rem.end]
+            commentary = prev.commentary or rem.commentary
+            unparsed = (prev.unparsed or rem.unparsed) and not commentary
+            merged.append(Remainder(raw, prev.start, rem.end, commentary, unparsed))
+        else:
+            merged.append(rem)
+    return merged

@@ -1,46 +1,67 @@
-"""Byte-identical dumps of the dataset: N-Quads, TriG (all graphs), Turtle (union)."""
+"""Byte-identical dumps of the dataset.
+
+N-Quads and TriG carry every named graph (claims included); Turtle and JSON-LD
+carry the union (the data says `rkg:attestedBy`/`prov:` on the facts, so the
+provenance survives the flattening). Every dump is also gzipped, and
+`SHA256SUMS` lists them all.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, Triple, serialize
+from pyoxigraph import Quad, RdfFormat, Triple
 
 from redarmy_kg.dataset import RdfDataset
+from redarmy_kg.publish.files import write_atomically, write_gzipped, write_sha256sums
+from redarmy_kg.publish.jsonld import union_jsonld
+from redarmy_kg.publish.turtle import serialize_sorted_prefixes
 from redarmy_kg.rdf.terms import prefixes
 
 DUMP_STEM = "redarmy-kg"
+DUMP_FORMATS = ("nq", "trig", "ttl", "jsonld")
+
+
+def dump_paths(out_dir: Path) -> dict[str, Path]:
+    return {fmt: out_dir / f"{DUMP_STEM}.{fmt}" for fmt in DUMP_FORMATS}
 
 
 def write_dumps(dataset: RdfDataset, out_dir: Path) -> dict[str, Path]:
-    """Write `redarmy-kg.nq`, `.trig` and `.ttl` into `out_dir`; return them by format."""
+    """Write every dump, its `.gz` and `SHA256SUMS` into `out_dir`.
+
+    Returns the paths by key: `nq`, `trig`, `ttl`, `jsonld`, `nq.gz`, ...,
+    `sha256sums`.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    nquads = dataset.canonical_nquads()
     quads = dataset.canonical_quads()
-    paths = {
-        "nq": out_dir / f"{DUMP_STEM}.nq",
-        "trig": out_dir / f"{DUMP_STEM}.trig",
-        "ttl": out_dir / f"{DUMP_STEM}.ttl",
-    }
-    _write_atomically(paths["nq"], nquads)
-    _write_atomically(paths["trig"], serialize(quads, format=RdfFormat.TRIG, prefixes=prefixes()))
-    _write_atomically(paths["ttl"], union_turtle(quads))
-    return paths
+    paths = dump_paths(out_dir)
+    write_atomically(paths["nq"], dataset.canonical_nquads())
+    trig = serialize_sorted_prefixes(quads, RdfFormat.TRIG, prefixes())
+    write_atomically(paths["trig"], trig)
+    triples = union_triples(quads)
+    write_atomically(paths["ttl"], serialize_sorted_prefixes(triples, RdfFormat.TURTLE, prefixes()))
+    write_atomically(paths["jsonld"], union_jsonld(triples, prefixes()))
+    outputs = dict(paths)
+    for fmt in DUMP_FORMATS:
+        outputs[f"{fmt}.gz"] = write_gzipped(paths[fmt])
+    outputs["sha256sums"] = write_sha256sums(out_dir, dump_files(outputs))
+    return outputs
 
 
-def union_turtle(quads: list[Quad]) -> bytes:
-    """All graphs merged into one graph (what a user who flattens the dataset gets)."""
-    triples = sorted(
+def dump_files(outputs: dict[str, Path]) -> list[Path]:
+    """The downloadable dump files among `write_dumps`' outputs (plain and gzipped)."""
+    keys = [*DUMP_FORMATS, *(f"{fmt}.gz" for fmt in DUMP_FORMATS)]
+    return [outputs[key] for key in keys if key in outputs]
+
+
+def union_triples(quads: list[Quad]) -> list[Triple]:
+    """All graphs merged into one graph, sorted (what a user who flattens the dataset gets)."""
+    return sorted(
         {Triple(q.subject, q.predicate, q.object) for q in quads},
         key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
     )
-    return serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes())
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
+def union_turtle(quads: list[Quad]) -> bytes:
+    return serialize_sorted_prefixes(union_triples(quads), RdfFormat.TURTLE, prefixes())
 

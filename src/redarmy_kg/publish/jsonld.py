@@ -1,0 +1,111 @@
+"""Sorted JSON-LD for the union graph, with a stable prefix-only @context.
+
+pyoxigraph 0.5.13 writes JSON-LD without an @context (full IRIs everywhere)
+and groups only consecutive triples of one subject, so it is deterministic for
+sorted input but bulky. This writer gives compact, diff-friendly output: one
+node object per line, nodes sorted by @id, keys and values sorted, every value
+an array, IRIs compacted only with the namespaces of `rdf.terms.prefixes()`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from redarmy_kg.rdf.terms import RDF, XSD
+
+JsonValue = dict[str, str] | str
+RDF_TYPE = RDF.type.value
+XSD_STRING = XSD.string.value
+
+
+class IriCompactor:
+    """Turns full IRIs into `prefix:local` when a namespace of the map covers them."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        # Longest namespace first, so `id:` wins over a shorter overlapping one.
+        self._table = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+        self._cache: dict[str, str] = {}
+
+    def compact(self, iri: str) -> str:
+        cached = self._cache.get(iri)
+        if cached is None:
+            cached = self._cache[iri] = self._compact(iri)
+        return cached
+
+    def _compact(self, iri: str) -> str:
+        for prefix, namespace in self._table:
+            if iri.startswith(namespace):
+                local = iri[len(namespace) :]
+                if local and not local.startswith("//"):
+                    return f"{prefix}:{local}"
+        return iri
+
+
+def jsonld_context(prefixes: dict[str, str]) -> dict[str, str]:
+    return dict(sorted(prefixes.items()))
+
+
+def union_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:
+    """Serialise triples (any order; duplicates dropped) as one JSON-LD document."""
+    compactor = IriCompactor(prefixes)
+    ordered = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    nodes = [
+        _dumps(node_object(subject, list(group), compactor))
+        for subject, group in groupby(ordered, key=lambda t: t.subject)
+    ]
+    context = json.dumps(jsonld_context(prefixes), indent=2, ensure_ascii=False)
+    context = context.replace("\n", "\n  ")
+    body = ",\n    ".join(nodes)
+    graph = f"[\n    {body}\n  ]" if nodes else "[]"
+    return f'{{\n  "@context": {context},\n  "@graph": {graph}\n}}\n'.encode()
+
+
+def node_object(subject: object, triples: list[Triple], compactor: IriCompactor) -> dict:
+    node: dict[str, object] = {"@id": _resource_id(subject, compactor)}
+    types = sorted(compactor.compact(t.object.value) for t in _type_triples(triples))
+    if types:
+        node["@type"] = types
+    for predicate, group in groupby(
+        (t for t in triples if not _is_type_triple(t)), key=lambda t: t.predicate.value
+    ):
+        values = [json_value(t.object, compactor) for t in group]
+        node[compactor.compact(predicate)] = sorted(values, key=_dumps)
+    return node
+
+
+def json_value(term: object, compactor: IriCompactor) -> JsonValue:
+    if isinstance(term, NamedNode):
+        return {"@id": compactor.compact(term.value)}
+    if isinstance(term, BlankNode):
+        return {"@id": f"_:{term.value}"}
+    if isinstance(term, Literal):
+        if term.language:
+            return {"@language": term.language, "@value": term.value}
+        if term.datatype.value == XSD_STRING:
+            return term.value
+        return {"@type": compactor.compact(term.datatype.value), "@value": term.value}
+    raise ValueError(f"cannot write {term!r} as JSON-LD")
+
+
+def _resource_id(subject: object, compactor: IriCompactor) -> str:
+    if isinstance(subject, NamedNode):
+        return compactor.compact(subject.value)
+    if isinstance(subject, BlankNode):
+        return f"_:{subject.value}"
+    raise ValueError(f"cannot write subject {subject!r} as JSON-LD")
+
+
+def _is_type_triple(triple: Triple) -> bool:
+    return triple.predicate.value == RDF_TYPE and isinstance(triple.object, NamedNode)
+
+
+def _type_triples(triples: list[Triple]) -> Iterator[Triple]:
+    return (t for t in triples if _is_type_triple(t))
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

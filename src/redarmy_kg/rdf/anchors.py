@@ -44,7 +44,7 @@ def anchor_quads(
         (position, OA.end, nonneg(span.end)),
         (quote, RDF.type, OA.TextQuoteSelector),
         (quote, OA.exact, text(exact)),
-        (quote, OA.prefix, text(prefix)),
+        (quote, OA["prefix"], text(prefix)),
         (quote, OA.suffix, text(suffix)),
         (anchor, DCTERMS.source, node("thesis")),
     ]

@@ -11,13 +11,15 @@ from redarmy_kg.iris import slugify
 TITLE_WORDS = 4
 
 
-def title_slug(title: str, leading_articles: frozenset[str]) -> str:
+def title_slug(
+    title: str, leading_articles: frozenset[str], max_words: int = TITLE_WORDS
+) -> str:
     """The first four words of the main title (before ':' or '.'), leading article dropped."""
     main = re.split(r"[:?]|\.\s", title, maxsplit=1)[0]
     words = slugify(main).split("-")
     while words and words[0] in leading_articles and len(words) > 1:
         words = words[1:]
-    return "-".join(w for w in words[:TITLE_WORDS] if w)
+    return "-".join(w for w in words[:max_words] if w)
 
 
 def base_work_key(work: Work, leading_articles: frozenset[str]) -> str:
@@ -36,6 +38,8 @@ def assign_work_keys(works: list[Work], leading_articles: frozenset[str]) -> Non
     seen: dict[str, int] = defaultdict(int)
     for work in works:
         base = base_work_key(work, leading_articles)
+        if work.fabio_type == "Newspaper":
+            base = title_slug(work.title, leading_articles) or base
         seen[base] += 1
         work.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
 

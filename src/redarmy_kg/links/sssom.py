@@ -32,6 +32,7 @@ PREDICATES = {
     "skos:exactMatch": "http://www.w3.org/2004/02/skos/core#exactMatch",
     "skos:closeMatch": "http://www.w3.org/2004/02/skos/core#closeMatch",
 }
+KIND_NAMES = {"person": "a person", "org": "an institution"}
 # Two entities cannot both be the very item; a close match may be shared.
 IDENTITY_PREDICATES = ("owl:sameAs", "skos:exactMatch")
 # CURIE prefix of the subject -> the entity kind (the path segment under `id/`).
@@ -197,7 +198,9 @@ def _parse_row(path: Path, row: int, cells: dict[str, str]) -> WikidataLink:
         raise MappingError(path, row, f"unknown predicate_id {predicate!r} (use {allowed})")
     if predicate not in PREDICATES_BY_KIND[kind]:
         allowed = " or ".join(PREDICATES_BY_KIND[kind])
-        raise MappingError(path, row, f"a {kind} is linked with {allowed}, not {predicate}")
+        raise MappingError(
+            path, row, f"{KIND_NAMES[kind]} is linked with {allowed}, not {predicate}"
+        )
     status = cells["status"]
     if status not in STATUSES:
         raise MappingError(path, row, f"unknown status {status!r} (use confirmed or unconfirmed)")

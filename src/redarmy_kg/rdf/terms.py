@@ -47,6 +47,7 @@ CITO = Namespace("cito", "http://purl.org/spar/cito/")
 C4O = Namespace("c4o", "http://purl.org/spar/c4o/")
 PO = Namespace("po", "http://www.essepuntato.it/2008/12/pattern#")
 BIBO = Namespace("bibo", "http://purl.org/ontology/bibo/")
+BIRO = Namespace("biro", "http://purl.org/spar/biro/")
 RICO = Namespace("rico", "https://www.ica.org/standards/RiC/ontology#")
 SEM = Namespace("sem", "http://semanticweb.cs.vu.nl/2009/11/sem/")
 CRM = Namespace("crm", "http://www.cidoc-crm.org/cidoc-crm/")
@@ -61,7 +62,7 @@ RKG = Namespace("rkg", iris.ONTOLOGY)
 
 ALL_NAMESPACES: tuple[Namespace, ...] = (
     RDF, RDFS, OWL, XSD, SKOS, DCTERMS, FOAF, SCHEMA, PROV, ORG, OA, DOCO, FABIO, CITO,
-    C4O, PO, BIBO, RICO, SEM, CRM, TIME, VOID, DCAT, SD, NP, SH, WD, RKG,
+    C4O, PO, BIBO, BIRO, RICO, SEM, CRM, TIME, VOID, DCAT, SD, NP, SH, WD, RKG,
 )
 
 

@@ -85,4 +85,4 @@ def is_section_heading(line: Line, previous: Line | None, following: Line | None
         return False
     if previous is not None and not ends_sentence(previous.text):
         return False
-    return following is None or following.text[:1].isupper()
+    return following is None or following.text[:1].isupper() or following.text[:1].isdigit()

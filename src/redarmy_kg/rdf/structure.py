@@ -1,0 +1,235 @@
+"""RDF of the structure layer (graph `structure`).
+
+The thesis (`id/thesis`, fabio:DoctoralThesis), its text file (`id/thesis/text`),
+parts, sections, paragraphs, sentences, footnotes and their markers,
+bibliography entries and the abbreviations list as a SKOS concept scheme.
+
+Every component gets a Web Annotation anchor (`X#anchor`) whose position
+selector runs from its first to its last raw character. A paragraph, sentence
+or footnote interrupted by a page's footnotes (or by body text, for a footnote
+continued on the next page) therefore encloses foreign lines; such a component
+also gets one `rkg:TextSegment` per uninterrupted piece (`X/seg/1`, `X/seg/2`,
+..., linked by `rkg:hasSegment`, ordered by `rkg:position`), each with its own
+anchor, so that joining the segments' exact quotes gives back exactly the
+component's own raw text.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from redarmy_kg import iris
+from redarmy_kg.rdf.anchors import anchor_quads, thesis_text
+from redarmy_kg.rdf.terms import (
+    BIRO,
+    C4O,
+    DCTERMS,
+    DOCO,
+    FABIO,
+    FOAF,
+    RDF,
+    RDFS,
+    RKG,
+    SKOS,
+    XSD,
+    QuadSink,
+    boolean,
+    graph,
+    integer,
+    node,
+    text,
+    typed,
+)
+from redarmy_kg.structure.model import Document, Span, TextBlock
+
+AUTHOR_KEY = "whitewood"
+UNIVERSITY_KEY = "university-of-leeds"
+
+
+def component(key: str) -> NamedNode:
+    """`ch1/p/12/s/3` -> `id/thesis/ch1/p/12/s/3`."""
+    return node("thesis", *key.split("/"))
+
+
+def emit_structure(document: Document) -> list[Quad]:
+    sink = QuadSink(graph("structure"))
+    _thesis(sink, document)
+    _parts(sink, document)
+    _sections(sink, document)
+    _paragraphs_and_sentences(sink, document)
+    _footnotes_and_markers(sink, document)
+    _bibliography(sink, document)
+    _abbreviations(sink, document)
+    return sink.quads
+
+
+def _anchor(sink: QuadSink, resource: NamedNode, span: Span, document: Document) -> None:
+    sink.extend(anchor_quads(resource, span, document.corpus, sink.graph_name))
+
+
+def _anchor_block(
+    sink: QuadSink, resource: NamedNode, block: TextBlock, document: Document
+) -> None:
+    _anchor(sink, resource, block.span, document)
+    if len(block.segments) < 2:
+        return
+    for position, segment in enumerate(block.segments, start=1):
+        piece = NamedNode(f"{resource.value}/seg/{position}")
+        sink.add(resource, RKG.hasSegment, piece)
+        sink.add(piece, RDF.type, RKG.TextSegment)
+        sink.add(piece, DCTERMS.isPartOf, resource)
+        sink.add(piece, RKG.position, integer(position))
+        _anchor(sink, piece, segment, document)
+
+
+def _thesis(sink: QuadSink, document: Document) -> None:
+    front = document.front
+    thesis = node("thesis")
+    author = node("person", AUTHOR_KEY)
+    university = node("org", UNIVERSITY_KEY)
+    sink.add(thesis, RDF.type, FABIO.DoctoralThesis)
+    sink.add(thesis, DCTERMS.title, text(front.title, "en"))
+    sink.add(thesis, RDFS.label, text(front.title, "en"))
+    sink.add(thesis, DCTERMS.creator, author)
+    sink.add(thesis, DCTERMS.date, typed(front.submitted, XSD.gYearMonth))
+    sink.add(thesis, DCTERMS.publisher, university)
+    sink.add(thesis, DCTERMS.abstract, text(front.abstract.text, "en"))
+    sink.add(thesis, DCTERMS.rights, text(front.copyright_statement, "en"))
+    sink.add(thesis, RKG.degree, text(front.degree, "en"))
+    sink.add(author, RDF.type, FOAF.Person)
+    sink.add(author, RDFS.label, text(front.author))
+    sink.add(university, RDFS.label, text(front.institution.removeprefix("The ")))
+    corpus_file = thesis_text()
+    sink.add(corpus_file, RDF.type, FABIO.ComputerFile)
+    sink.add(corpus_file, DCTERMS.format, text("text/plain"))
+    sink.add(corpus_file, RKG.sha256, text(document.sha256))
+    sink.add(corpus_file, DCTERMS.isFormatOf, thesis)
+    sink.add(thesis, DCTERMS.hasFormat, corpus_file)
+    sink.add(corpus_file, RDFS.label, text(f"{front.title} (plain text of the thesis PDF)", "en"))
+    _anchor_block(sink, NamedNode(thesis.value + "/abstract"), front.abstract, document)
+    sink.add(thesis, RKG.abstractPassage, NamedNode(thesis.value + "/abstract"))
+
+
+def _parts(sink: QuadSink, document: Document) -> None:
+    thesis = node("thesis")
+    for position, part in enumerate(document.parts, start=1):
+        resource = component(part.key)
+        kind = DOCO.Bibliography if part.key == "bibliography" else DOCO.Chapter
+        sink.add(resource, RDF.type, kind)
+        sink.add(resource, DCTERMS.title, text(part.title, "en"))
+        label = f"{part.label}: {part.title}" if part.number is not None else part.label
+        sink.add(resource, RDFS.label, text(label, "en"))
+        sink.add(resource, RKG.partNumber, integer(position))
+        if part.number is not None:
+            sink.add(resource, RKG.chapterNumber, integer(part.number))
+        sink.add(resource, DCTERMS.isPartOf, thesis)
+        sink.add(thesis, DCTERMS.hasPart, resource)
+        _anchor(sink, resource, part.heading, document)
+
+
+def _sections(sink: QuadSink, document: Document) -> None:
+    for section in document.sections:
+        resource = component(section.key)
+        part = component(section.part_key)
+        sink.add(resource, RDF.type, DOCO.Section)
+        sink.add(resource, DCTERMS.title, text(section.title, "en"))
+        sink.add(resource, RDFS.label, text(section.title, "en"))
+        sink.add(resource, RKG.position, integer(section.index))
+        sink.add(resource, DCTERMS.isPartOf, part)
+        sink.add(part, DCTERMS.hasPart, resource)
+        _anchor(sink, resource, section.heading, document)
+
+
+def _paragraphs_and_sentences(sink: QuadSink, document: Document) -> None:
+    for paragraph in document.paragraphs:
+        resource = component(paragraph.key)
+        container = component(paragraph.section_key or paragraph.part_key)
+        sink.add(resource, RDF.type, DOCO.Paragraph)
+        sink.add(resource, C4O.hasContent, text(paragraph.block.text))
+        sink.add(resource, RKG.position, integer(paragraph.index))
+        sink.add(resource, DCTERMS.isPartOf, container)
+        sink.add(container, DCTERMS.hasPart, resource)
+        if paragraph.section_key:
+            sink.add(resource, DCTERMS.isPartOf, component(paragraph.part_key))
+        _anchor_block(sink, resource, paragraph.block, document)
+    for sentence in document.sentences:
+        resource = component(sentence.key)
+        paragraph = component(sentence.paragraph_key)
+        sink.add(resource, RDF.type, DOCO.Sentence)
+        sink.add(resource, C4O.hasContent, text(sentence.block.text))
+        sink.add(resource, RKG.position, integer(sentence.index))
+        sink.add(resource, DCTERMS.isPartOf, paragraph)
+        sink.add(paragraph, DCTERMS.hasPart, resource)
+        _anchor_block(sink, resource, sentence.block, document)
+
+
+def _footnotes_and_markers(sink: QuadSink, document: Document) -> None:
+    for footnote in document.footnotes:
+        resource = component(footnote.key)
+        part = component(footnote.part_key)
+        sink.add(resource, RDF.type, DOCO.Footnote)
+        sink.add(resource, C4O.hasContent, text(footnote.block.text))
+        sink.add(resource, RKG.footnoteNumber, integer(footnote.number))
+        sink.add(resource, RDFS.label, text(f"Footnote {footnote.number} ({footnote.part_key})"))
+        sink.add(resource, DCTERMS.isPartOf, part)
+        sink.add(part, DCTERMS.hasPart, resource)
+        if footnote.truncated:
+            sink.add(resource, RKG.truncated, boolean(True))
+        for flag in sorted(set(footnote.flags)):
+            sink.add(resource, RKG.parserFlag, text(flag))
+        _anchor_block(sink, resource, footnote.block, document)
+    for marker in document.markers:
+        footnote = component(marker.footnote_key)
+        resource = NamedNode(footnote.value + "/marker")
+        sink.add(resource, RDF.type, RKG.FootnoteMarker)
+        sink.add(resource, RKG.markerOf, footnote)
+        sink.add(resource, RDFS.label, Literal(str(marker.number)))
+        _anchor(sink, resource, marker.span, document)
+        if marker.sentence_key:
+            sentence = component(marker.sentence_key)
+            sink.add(resource, DCTERMS.isPartOf, sentence)
+            sink.add(footnote, RKG.markedIn, sentence)
+            sink.add(sentence, RKG.hasFootnote, footnote)
+
+
+def _bibliography(sink: QuadSink, document: Document) -> None:
+    bibliography = component("bibliography")
+    sections: dict[int, str] = {}
+    for entry in document.bibliography:
+        sections[entry.section_index] = entry.section
+        section = component(f"bibliography/{entry.section_index}")
+        resource = component(entry.key)
+        sink.add(resource, RDF.type, BIRO.BibliographicReference)
+        sink.add(resource, C4O.hasContent, text(entry.block.text))
+        sink.add(resource, RKG.bibliographySection, text(entry.section, "en"))
+        sink.add(resource, RKG.position, integer(entry.index))
+        sink.add(resource, DCTERMS.isPartOf, section)
+        sink.add(section, DCTERMS.hasPart, resource)
+        _anchor_block(sink, resource, entry.block, document)
+    for index, title in sorted(sections.items()):
+        section = component(f"bibliography/{index}")
+        sink.add(section, RDF.type, DOCO.Section)
+        sink.add(section, DCTERMS.title, text(title, "en"))
+        sink.add(section, RDFS.label, text(title, "en"))
+        sink.add(section, RKG.position, integer(index))
+        sink.add(section, DCTERMS.isPartOf, bibliography)
+        sink.add(bibliography, DCTERMS.hasPart, section)
+
+
+def _abbreviations(sink: QuadSink, document: Document) -> None:
+    scheme = node("thesis", "abbreviations")
+    districts = node("thesis", "abbreviations", "military-districts")
+    sink.add(scheme, RDF.type, SKOS.ConceptScheme)
+    sink.add(scheme, RDFS.label, text("Abbreviations", "en"))
+    sink.add(scheme, DCTERMS.isPartOf, node("thesis"))
+    sink.add(districts, RDF.type, SKOS.Collection)
+    sink.add(districts, RDFS.label, text("Military Districts", "en"))
+    for entry in document.abbreviations:
+        concept = node("thesis", "abbreviations", iris.slugify(entry.abbreviation))
+        sink.add(concept, RDF.type, SKOS.Concept)
+        sink.add(concept, SKOS.inScheme, scheme)
+        sink.add(concept, SKOS.notation, text(entry.abbreviation))
+        sink.add(concept, SKOS.prefLabel, text(entry.expansion, "en"))
+        if entry.military_district:
+            sink.add(districts, SKOS.member, concept)
+        _anchor(sink, concept, entry.span, document)

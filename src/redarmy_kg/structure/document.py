@@ -155,7 +155,7 @@ def _footnotes(
         flags = list(item.flags)
         if truncated:
             flags.append(f"truncated: ends with {block.text[-12:]!r}")
-        elif not ends_sentence(block.text):
+        elif not ends_sentence(block.text) or not block.text.endswith((".", "?", "!", ".)")):
             flags.append("no-final-full-stop")
         marker = layout.markers.get(item.number)
         if marker is not None and marker.loose:

@@ -35,9 +35,9 @@ FOOTNOTE, BODY_CLOSED, BODY_OPEN = 0, 1, 2
 
 
 def ends_sentence(text: str) -> bool:
-    stripped = _TRAILING_MARKER.sub("", text.rstrip())
-    if _PAGE_REFERENCE_END.search(stripped):
+    if _PAGE_REFERENCE_END.search(text.rstrip()):
         return True  # a complete citation that lost only its full stop
+    stripped = _TRAILING_MARKER.sub("", text.rstrip())
     return bool(_SENTENCE_END.search(stripped)) and not looks_truncated(stripped)
 
 
@@ -109,7 +109,11 @@ def _transition(prev: int, state: int, prev_text: str, text: str, expects_lower:
         closed = ends_sentence(prev_text)
         if (state == BODY_CLOSED) != closed:
             return float("-inf")
-        return (1.5 if closed else -1.0) + _body_start(text, expects_lower)
+        if closed:
+            return 1.5 + _body_start(text, expects_lower)
+        # cut at the page break: its last line then runs to the full width
+        cut_short = -2.5 if len(prev_text) < 90 else 0.0
+        return -1.0 + cut_short + _body_start(text, expects_lower)
     if state == FOOTNOTE:  # continuation at the foot of a later page
         if prev == BODY_CLOSED:
             return float("-inf")

@@ -33,6 +33,7 @@ ENTITY_FILES = {"person": "people.tsv", "organisation": "organisations.tsv", "pl
 CONCEPT_FILE = "concepts.tsv"
 AMBIGUOUS_FILE = "ambiguous_names.tsv"
 RENAMINGS_FILE = "org_renamings.tsv"
+GUARD_WORDS_FILE = "reporting_verbs.txt"
 
 # The IRI segment under `id/` for each category.
 IRI_SEGMENT = {"person": "person", "organisation": "org", "place": "place", "concept": "concept"}
@@ -116,6 +117,7 @@ class Catalog:
     entities: dict[str, Entity] = field(default_factory=dict)  # by ref
     ambiguities: dict[str, AmbiguityRule] = field(default_factory=dict)  # by surface
     renamings: list[Renaming] = field(default_factory=list)
+    guard_words: frozenset[str] = frozenset()  # words after which a guarded form counts
 
     def get(self, ref: str) -> Entity:
         return self.entities[ref]
@@ -148,10 +150,18 @@ def load_catalog(mappings_dir: Path) -> Catalog:
     ambiguous_path = mappings_dir / AMBIGUOUS_FILE
     if ambiguous_path.exists():
         catalog.ambiguities = _load_ambiguities(ambiguous_path, catalog, surface_owner)
+    guard_path = mappings_dir / GUARD_WORDS_FILE
+    if guard_path.exists():
+        catalog.guard_words = _load_word_list(guard_path)
     renamings_path = mappings_dir / RENAMINGS_FILE
     if renamings_path.exists():
         catalog.renamings = _load_renamings(renamings_path, catalog)
     return catalog
+
+
+def _load_word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _read_rows(path: Path, required: tuple[str, ...]) -> list[_Row]:

@@ -36,6 +36,7 @@ class RawMatch:
 
 class SurfaceMatcher:
     def __init__(self, catalog: Catalog) -> None:
+        self._guard_words = catalog.guard_words
         self._automaton = ahocorasick.Automaton()
         forms: dict[str, Target] = {}
         for ref, entity in sorted(catalog.entities.items()):
@@ -54,7 +55,7 @@ class SurfaceMatcher:
         found = []
         for last, (form, target) in self._automaton.iter(text):
             start = last - len(form) + 1
-            end = _accepted_end(text, start, last + 1, target.guarded)
+            end = _accepted_end(text, start, last + 1, target.guarded, self._guard_words)
             if end is not None:
                 found.append(RawMatch(start, end, form, target))
         return _leftmost_longest(found)
@@ -64,18 +65,30 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
-def _accepted_end(text: str, start: int, end: int, guarded: bool) -> int | None:
+def _accepted_end(
+    text: str, start: int, end: int, guarded: bool, guard_words: frozenset[str]
+) -> int | None:
     """The match's end (after a possessive 's') if it sits on word boundaries, else None."""
     if start > 0 and _is_word_char(text[start - 1]):
         return None
     after = text[end : end + 2]
     if guarded:
-        return end if after.startswith(",") else None
+        return end if _guard_satisfied(text, end, guard_words) else None
     if not after or not _is_word_char(after[0]):
         return end
     if after[0] == "s" and (len(after) == 1 or not _is_word_char(after[1])):
         return end + 1  # `Stalins` = Stalin's
     return None
+
+
+def _guard_satisfied(text: str, end: int, guard_words: frozenset[str]) -> bool:
+    """A guarded form counts as `Name,` or before a reporting word (`Stone has noted`)."""
+    if text.startswith(",", end):
+        return True
+    if not text.startswith(" ", end):
+        return False
+    next_word = text[end + 1 :].split(" ", 1)[0].rstrip(".,;:")
+    return next_word in guard_words
 
 
 def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:

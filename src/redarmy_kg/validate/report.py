@@ -1,0 +1,44 @@
+"""Write the SHACL report file and print a summary a person can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from redarmy_kg.validate.model import ResultGroup, ValidationReport
+
+REPORT_FILE = "shacl-report.ttl"
+SHAPES_NS = "https://w3id.org/redarmy-kg/shapes#"
+
+
+def write_report(report: ValidationReport, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / REPORT_FILE
+    path.write_bytes(report.report_turtle)
+    return path
+
+
+def short_shape(iri: str) -> str:
+    return "rkgsh:" + iri.removeprefix(SHAPES_NS) if iri.startswith(SHAPES_NS) else iri
+
+
+def format_group(group: ResultGroup) -> list[str]:
+    component = group.component.removesuffix("ConstraintComponent")
+    lines = [f"  {short_shape(group.shape)} [{component}]: {group.count}", f"    {group.message}"]
+    for example in group.examples:
+        value = f" value {example.value}" if example.value is not None else ""
+        lines.append(f"    e.g. {example.focus}{value}")
+    return lines
+
+
+def format_summary(report: ValidationReport) -> str:
+    """Counts by shape and constraint, three examples each, largest first."""
+    if report.conforms:
+        return f"SHACL ({report.engine}): conforms ({report.seconds:.2f}s)"
+    groups = report.groups()
+    lines = [
+        f"SHACL ({report.engine}): {len(report.results)} violations of {len(groups)} "
+        f"constraints ({report.seconds:.2f}s)"
+    ]
+    for group in groups:
+        lines.extend(format_group(group))
+    return "\n".join(lines)

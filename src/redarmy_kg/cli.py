@@ -16,6 +16,7 @@ import click
 
 from redarmy_kg import __version__
 from redarmy_kg.cli_links import links
+from redarmy_kg.cli_publish import publish
 
 EXIT_OK = 0
 EXIT_VALIDATION_FAILED = 1
@@ -123,3 +124,12 @@ def build(
 
 
 main.add_command(links)
+main.add_command(publish)
+
+from redarmy_kg.cli_serve import serve  # noqa: E402 - cli_serve uses handle_errors above
+
+main.add_command(serve)
+
+from redarmy_kg.cli_validate import validate  # noqa: E402 - cli_validate uses handle_errors above
+
+main.add_command(validate)

@@ -1,0 +1,187 @@
+"""The SPARQL behind the HTML pages, written against the model of design section 4.
+
+Every part is OPTIONAL where a layer may be missing, so that a page degrades to
+"none yet" instead of failing when a build lacks events or claims.
+"""
+
+from __future__ import annotations
+
+PREFIXES = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX c4o: <http://purl.org/spar/c4o/>
+PREFIX bibo: <http://purl.org/ontology/bibo/>
+PREFIX rico: <https://www.ica.org/standards/RiC/ontology#>
+PREFIX rkg: <https://w3id.org/redarmy-kg/ontology#>
+"""
+LABEL = "skos:prefLabel|rdfs:label|dcterms:title|rico:identifier"
+QUOTE = "rkg:textAnchor/oa:hasSelector/oa:exact"
+
+
+def properties(node: str) -> str:
+    return PREFIXES + f"""
+SELECT ?p ?o ?olabel WHERE {{
+  {node} ?p ?o .
+  OPTIONAL {{ ?o {LABEL} ?olabel }}
+}} ORDER BY ?p ?o LIMIT 2000"""
+
+
+def incoming(node: str) -> str:
+    return PREFIXES + f"""
+SELECT ?s ?p ?slabel WHERE {{
+  ?s ?p {node} .
+  OPTIONAL {{ ?s {LABEL} ?slabel }}
+}} ORDER BY ?p ?s LIMIT 300"""
+
+
+def quote(node: str) -> str:
+    return PREFIXES + f"SELECT ?quote WHERE {{ {node} {QUOTE} ?quote }} LIMIT 1"
+
+
+def timeline(node: str) -> str:
+    """Events the resource takes part in, in any role of the rkg vocabulary, with evidence."""
+    return PREFIXES + f"""
+SELECT ?event ?elabel ?type ?role ?date ?earliest ?claim ?kind ?sentence ?quote
+       ?cited ?citedLabel ?locator ?footnote WHERE {{
+  ?event ?role {node} .
+  FILTER(STRSTARTS(STR(?role), STR(rkg:)))
+  FILTER EXISTS {{ ?event a ?anyType . FILTER(STRSTARTS(STR(?anyType), STR(rkg:))) }}
+  OPTIONAL {{ ?event {LABEL} ?elabel }}
+  OPTIONAL {{ ?event a ?type . FILTER(STRSTARTS(STR(?type), STR(rkg:)) && ?type != rkg:Event) }}
+  OPTIONAL {{ ?event rkg:date ?date }}
+  OPTIONAL {{ ?event rkg:earliestDate ?earliest }}
+  {_evidence("?event")}
+}} LIMIT 5000"""
+
+
+def _evidence(subject: str) -> str:
+    """An OPTIONAL block binding a claim attesting `subject`, with its quote and sources."""
+    return f"""
+  OPTIONAL {{
+    {subject} rkg:attestedBy ?claim .
+    {_claim_evidence()}
+  }}"""
+
+
+def _claim_evidence() -> str:
+    """Patterns binding the kind, sentence, quote and cited sources of ?claim."""
+    return f"""
+    OPTIONAL {{ ?claim a ?kind . FILTER(?kind != rkg:Claim && STRSTARTS(STR(?kind), STR(rkg:))) }}
+    OPTIONAL {{ ?claim rkg:statedIn ?sentence }}
+    OPTIONAL {{ ?claim {QUOTE} ?claimQuote }}
+    OPTIONAL {{ ?claim rkg:statedIn/{QUOTE} ?sentenceQuote }}
+    OPTIONAL {{ ?claim rkg:statedIn/c4o:hasContent ?sentenceText }}
+    BIND(COALESCE(?claimQuote, ?sentenceQuote, ?sentenceText) AS ?quote)
+    OPTIONAL {{
+      ?claim rkg:citation ?citation .
+      ?citation cito:hasCitedEntity ?cited .
+      OPTIONAL {{ ?citation bibo:locator ?locator }}
+      OPTIONAL {{ ?citation cito:hasCitingEntity ?footnote }}
+      OPTIONAL {{ ?cited {LABEL} ?citedLabel }}
+    }}"""
+
+
+def posts(node: str) -> str:
+    return PREFIXES + f"""
+SELECT ?membership ?post ?postLabel ?org ?orgLabel ?start ?end WHERE {{
+  {{ ?membership org:member {node} . OPTIONAL {{ ?membership org:role ?post }}
+     OPTIONAL {{ ?membership org:organization ?org }} }}
+  UNION
+  {{ {node} org:holds ?post . OPTIONAL {{ ?post org:postIn ?org }} }}
+  OPTIONAL {{ ?post {LABEL} ?postLabel }}
+  OPTIONAL {{ ?org {LABEL} ?orgLabel }}
+  OPTIONAL {{ ?membership rkg:startDate ?start }}
+  OPTIONAL {{ ?membership rkg:endDate ?end }}
+}} ORDER BY ?start ?postLabel LIMIT 500"""
+
+
+def claim_details(node: str) -> str:
+    return PREFIXES + f"""
+SELECT ?claim ?kind ?sentence ?quote ?cited ?citedLabel ?locator ?footnote ?attributed
+       ?attributedLabel ?graph WHERE {{
+  VALUES ?claim {{ {node} }}
+  ?claim a ?anyType .
+  OPTIONAL {{ ?claim rkg:assertionGraph ?graph }}
+  OPTIONAL {{ ?claim prov:wasAttributedTo ?attributed .
+             OPTIONAL {{ ?attributed {LABEL} ?attributedLabel }} }}
+  {_claim_evidence()}
+}} LIMIT 2000"""
+
+
+def conflicts(node: str) -> str:
+    return PREFIXES + f"""
+SELECT DISTINCT ?other WHERE {{
+  {{ {node} rkg:conflictsWith ?other }} UNION {{ ?other rkg:conflictsWith {node} }}
+}} ORDER BY ?other"""
+
+
+def assertion(graph: str) -> str:
+    return PREFIXES + f"""
+SELECT ?s ?p ?o ?slabel ?olabel WHERE {{
+  GRAPH {graph} {{ ?s ?p ?o }}
+  OPTIONAL {{ ?s {LABEL} ?slabel }}
+  OPTIONAL {{ ?o {LABEL} ?olabel }}
+}} ORDER BY ?s ?p ?o LIMIT 500"""
+
+
+def claims_resting_on(node: str) -> str:
+    """Claims citing a source (archival file, work): through citations or prov:wasDerivedFrom."""
+    return PREFIXES + f"""
+SELECT ?claim ?kind ?sentence ?quote ?locator ?footnote WHERE {{
+  {{ ?claim rkg:citation ?citation . ?citation cito:hasCitedEntity {node} .
+     OPTIONAL {{ ?citation bibo:locator ?locator }}
+     OPTIONAL {{ ?citation cito:hasCitingEntity ?footnote }} }}
+  UNION
+  {{ ?claim prov:wasDerivedFrom {node} .
+     FILTER NOT EXISTS {{ ?claim rkg:citation/cito:hasCitedEntity {node} }} }}
+  OPTIONAL {{ ?claim a ?kind . FILTER(?kind != rkg:Claim && STRSTARTS(STR(?kind), STR(rkg:))) }}
+  OPTIONAL {{ ?claim rkg:statedIn ?sentence }}
+  OPTIONAL {{ ?claim {QUOTE} ?claimQuote }}
+  OPTIONAL {{ ?claim rkg:statedIn/{QUOTE} ?sentenceQuote }}
+  OPTIONAL {{ ?claim rkg:statedIn/c4o:hasContent ?sentenceText }}
+  BIND(COALESCE(?claimQuote, ?sentenceQuote, ?sentenceText) AS ?quote)
+}} ORDER BY ?claim LIMIT 2000"""
+
+
+def citations_of(node: str) -> str:
+    """Footnote citations of a source (with their locators), or the citations a footnote makes."""
+    return PREFIXES + f"""
+SELECT ?citation ?footnote ?cited ?citedLabel ?locator ?raw WHERE {{
+  {{ ?citation cito:hasCitedEntity {node} . BIND({node} AS ?cited) }}
+  UNION
+  {{ ?citation cito:hasCitingEntity {node} . ?citation cito:hasCitedEntity ?cited }}
+  OPTIONAL {{ ?citation cito:hasCitingEntity ?footnote }}
+  OPTIONAL {{ ?citation bibo:locator ?locator }}
+  OPTIONAL {{ ?citation rkg:rawReference ?raw }}
+  OPTIONAL {{ ?cited {LABEL} ?citedLabel }}
+}} ORDER BY ?footnote ?citation LIMIT 2000"""
+
+
+def search(needle: str) -> str:
+    return PREFIXES + f"""
+SELECT ?s ?label ?matched WHERE {{
+  ?s skos:prefLabel|skos:altLabel|rdfs:label ?matched .
+  FILTER(CONTAINS(LCASE(STR(?matched)), LCASE({needle})))
+  OPTIONAL {{ ?s skos:prefLabel ?label }}
+}} ORDER BY ?label ?s LIMIT 300"""
+
+
+def counts_by_kind(id_prefix: str) -> str:
+    """How many resources there are of each kind, read off the IRI (`id/person/...`)."""
+    return f"""
+SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+  ?s a ?type .
+  FILTER(STRSTARTS(STR(?s), {id_prefix}))
+  BIND(STRBEFORE(CONCAT(STRAFTER(STR(?s), {id_prefix}), "/"), "/") AS ?kind)
+}} GROUP BY ?kind ORDER BY ?kind"""
+
+
+TOTAL_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

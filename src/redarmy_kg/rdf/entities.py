@@ -37,7 +37,7 @@ PERSON_CLASSES = {
 }
 ORGANISATION_CLASSES = {
     "political-police": RKG.PoliticalPolice, "party-body": RKG.PartyBody,
-    "party-faction": RKG.PartyFaction, "state-body": RKG.StateBody,
+    "party-faction": RKG.PoliticalGroup, "state-body": RKG.StateBody,
     "military-body": RKG.MilitaryBody, "military-district": RKG.MilitaryDistrict,
     "emigre-organisation": RKG.EmigreOrganisation, "foreign-state-body": RKG.ForeignStateBody,
     "international-organisation": RKG.InternationalOrganisation, "archive": RKG.Archive,
@@ -72,7 +72,7 @@ def emit_entities(catalog: Catalog, mentions: MentionIndex, document: Document) 
     for surface in sorted(catalog.ambiguities):
         rule = catalog.ambiguities[surface]
         subject = entity_iri(rule.ref)
-        entities.add(subject, RDF.type, RKG.AmbiguousReference)
+        entities.add(subject, RDF.type, RKG.AmbiguousName)
         entities.add(subject, SKOS.prefLabel, text(surface, "en"))
         for candidate in rule.candidates:
             entities.add(subject, RKG.candidate, entity_iri(candidate.ref))
@@ -89,6 +89,7 @@ def _entity(sink: QuadSink, entity: Entity, abbreviations: set[str]) -> None:
     for cls in _classes(entity):
         sink.add(subject, RDF.type, cls)
     sink.add(subject, SKOS.prefLabel, text(entity.pref_label, "en"))
+    sink.add(subject, RKG.entityKind, text(entity.kind))
     for label in entity.alt_labels:
         sink.add(subject, SKOS.altLabel, text(label, "en"))
     if entity.abbreviation:
@@ -114,13 +115,14 @@ def _classes(entity: Entity) -> list[NamedNode]:
         classes = [ORG.Organization, ORGANISATION_CLASSES[entity.kind]]
         return classes + ([RICO.CorporateBody] if entity.kind == "archive" else [])
     if entity.category == "place":
-        return [SCHEMA.Place, PLACE_CLASSES[entity.kind]]
+        return [RKG.Place, SCHEMA.Place, PLACE_CLASSES[entity.kind]]
     return [SKOS.Concept]
 
 
 def _renaming(sink: QuadSink, renaming: Renaming, document: Document) -> None:
     event = node("event", renaming.key)
     sink.add(event, RDF.type, ORG.ChangeEvent)
+    sink.add(event, RDF.type, RKG.Renaming)
     sink.add(event, RDFS.label, text(_renaming_label(renaming), "en"))
     sink.add(event, ORG.originalOrganization, entity_iri(renaming.original))
     sink.add(event, ORG.resultingOrganization, entity_iri(renaming.resulting))
@@ -155,6 +157,8 @@ def _find_statement(document: Document, statement: str):  # -> (key, TextBlock, 
 def _annotation(sink: QuadSink, mention: Mention, corpus: str) -> None:
     subject = mention_iri(mention)
     sink.add(subject, RDF.type, OA.Annotation)
+    sink.add(subject, RDF.type, RKG.Mention)
+    sink.add(subject, RKG.surfaceForm, text(mention.surface))
     sink.add(subject, OA.hasBody, entity_iri(mention.entity))
     motivation = OA.tagging if mention.category == "concept" else OA.identifying
     sink.add(subject, OA.motivatedBy, motivation)

@@ -15,7 +15,7 @@ def title_slug(
     title: str, leading_articles: frozenset[str], max_words: int = TITLE_WORDS
 ) -> str:
     """The first four words of the main title (before ':' or '.'), leading article dropped."""
-    main = re.split(r"[:?]|\.\s", title, maxsplit=1)[0]
+    main = re.split(r"[:?]|(?<![A-Z])\.\s", title, maxsplit=1)[0]
     words = slugify(main).split("-")
     while words and words[0] in leading_articles and len(words) > 1:
         words = words[1:]

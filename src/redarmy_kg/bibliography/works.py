@@ -21,15 +21,15 @@ CREATORS = re.compile(
     r"(?:(?P<eds>eds?\.?),\s)?"
 )
 IMPRINT = re.compile(
-    r"\((?:(?P<place>[^():]+?)\s?:\s?)?(?P<publisher>[^()]*?),?\s*"
+    r"\((?:(?P<place>[^():]+?)\s?:\s?)?(?P<publisher>[^()]+?),\s*"
     r"(?P<year>\d{4}(?:\s?-\s?\d{2,4})?)\)"
 )
 THESIS_IMPRINT = re.compile(
     r"\(unpublished PhD thesis:\s*(?P<publisher>[^,()]+),\s*(?P<year>\d{4})\)"
 )
 JOURNAL = re.compile(
-    r",\s(?P<journal>[A-Z][^,()]*?),\s(?P<volume>\d+)(?:\.\s?(?P<issue>[\d\-]+))?\s"
-    r"\((?P<date>[^)]*?(?P<year>\d{4}))\),?\s(?:pp\.\s)?(?P<pages>\d+(?:\s?-\s?\d*)?)?"
+    r",\s(?P<journal>[A-Za-z][^,()]*?),\s(?P<volume>\d+)(?:\.\s?(?P<issue>[\d\-]+))?\s"
+    r"\((?P<date>[^)]*?(?P<year>\d{4}))\)(?:,?\s(?:pp\.\s)?(?P<pages>\d+(?:\s?-\s?\d*)?))?"
 )
 CHAPTER = re.compile(r",?\sin\s(?P<container>[A-Z].*?),\s(?:ed\.\s?(?:by\.?\s)?)")
 PAGES = re.compile(r"pp?\.\s(?P<pages>\d+\s?-\s?\d*)")

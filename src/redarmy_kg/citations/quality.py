@@ -42,11 +42,21 @@ def _near(cited: ArchivalFile, listed: set[tuple[str, str, str, str]]) -> list[s
     for archive, fond, opis, delo in sorted(listed):
         if archive != cited.archive:
             continue
-        same = [fond == cited.fond, opis == cited.opis, delo == cited.delo]
-        close_delo = delo != cited.delo and (delo in cited.delo or cited.delo in delo)
-        if sum(same) == 2 or (same[0] and same[1] and close_delo):
+        values = [(fond, cited.fond), (opis, cited.opis), (delo, cited.delo)]
+        differing = [(a, b) for a, b in values if a != b]
+        if len(differing) == 1 and _one_slip(*differing[0]):
             near.append(human_file(ArchivalFile(archive, fond, opis, delo)))
     return near
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One character added, dropped or changed (`2404`/`404`, `955`/`995`, `3c`/`3`)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def find_quality_issues(index: CitationIndex, bibliography: Bibliography) -> list[dict[str, str]]:

@@ -16,6 +16,8 @@ class Resolver:
     context: Context = field(default_factory=Context)
     last_location: tuple[str, int] | None = None  # (footnote key, 1-based order)
     last_part: str = ""
+    last_work: tuple[Reference, tuple[str, int]] | None = None
+    last_file: tuple[Reference, tuple[str, int]] | None = None
 
     def begin_footnote(self, footnote_key: str, part_key: str) -> None:
         self.footnote_key = footnote_key
@@ -29,9 +31,14 @@ class Resolver:
             source = ref.resolved
         else:
             source = ref
+        location = (self.footnote_key, self.count)
         if source is not None:
             self._remember(source)
-        self.last_location = (self.footnote_key, self.count)
+            if isinstance(source, ArchivalRef):
+                self.last_file = (source, location)
+            elif isinstance(source, WorkRef):
+                self.last_work = (source, location)
+        self.last_location = location
         self.last_part = self.part_key
         self._last_ref = ref
 
@@ -41,6 +48,14 @@ class Resolver:
             return
         ref.target = self.last_location
         ref.resolved = self.context.last
+        wants_pages = ref.own_locator.startswith("p")
+        wants_folios = ref.own_locator.startswith("l")
+        if wants_pages and isinstance(ref.resolved, ArchivalRef) and self.last_work is not None:
+            ref.resolved, ref.target = self.last_work
+            ref.flags.append("ibid-skips-archival")
+        elif wants_folios and isinstance(ref.resolved, WorkRef) and self.last_file is not None:
+            ref.resolved, ref.target = self.last_file
+            ref.flags.append("ibid-skips-work")
         if ref.resolved is None:
             ref.flags.append("ibid-unresolved")
 

@@ -49,7 +49,7 @@ def title_phrases(work: Work) -> list[str]:
         main = norm(re.split(r"[:?]", title, maxsplit=1)[0]).split()
         if main and main[0] in ("the", "a", "an") and len(main) > 1:
             main = main[1:]
-        if len(main) >= MIN_TITLE_WORDS:
+        if len(main) >= MIN_TITLE_WORDS or (len(main) == 1 and len(main[0]) >= 8):
             phrases.append(" ".join(main[:4]))
         elif words:
             phrases.append(" ".join(words[: max(MIN_TITLE_WORDS, len(main))]))

@@ -1,0 +1,163 @@
+"""The citations stage on the real thesis: coverage, counts checked by reading, and
+accuracy against the hand-checked sample in tests/fixtures/citations_sample.yaml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pyoxigraph import Store
+
+from redarmy_kg.citations import ArchivalRef, IbidRef, TnaRef, WorkRef, extract_citations
+from redarmy_kg.citations.model import CitationIndex, Reference
+from redarmy_kg.citations.report import citations_report
+from redarmy_kg.rdf.citations import emit_citations
+
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "citations_sample.yaml"
+QUERIES = Path(__file__).resolve().parents[2] / "queries"
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def index(document) -> CitationIndex:
+    return extract_citations(document)
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, dict[str, list[str]]]:
+    return yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+
+
+def archival_spec(ref: ArchivalRef) -> str:
+    f = ref.file
+    if isinstance(ref, TnaRef):
+        return f"tna {f.fond}//{f.delo} {'+'.join(ref.folios) or '-'}"
+    return f"{f.archive} {f.fond}/{f.opis}/{f.delo} {'+'.join(ref.folios) or '-'}"
+
+
+def source_spec(ref: Reference | None) -> str:
+    if isinstance(ref, ArchivalRef):
+        return archival_spec(ref).rsplit(" ", 1)[0]
+    if isinstance(ref, WorkRef):
+        return f"work:{ref.work_key}"
+    return "unresolved"
+
+
+def score(expected: list[str], got: list[str]) -> tuple[int, int]:
+    """Position-wise matches over the longer list: extra or missing pieces count as wrong."""
+    hits = sum(1 for a, b in zip(expected, got, strict=False) if a == b)
+    return hits, max(len(expected), len(got))
+
+
+def measure(index: CitationIndex, sample: dict, field: str) -> tuple[int, int, list[str]]:
+    hits = total = 0
+    misses = []
+    for key, expected in sample.items():
+        if field not in expected:
+            continue
+        refs = index.footnotes[key].references
+        if field == "archival":
+            got = [archival_spec(r) for r in refs if isinstance(r, ArchivalRef)]
+        elif field == "ibid":
+            got = [source_spec(r.resolved) for r in refs if isinstance(r, IbidRef)]
+        else:
+            got = [str(r.work_key) for r in refs if isinstance(r, WorkRef)]
+        h, t = score([str(e) for e in expected[field]], got)
+        hits, total = hits + h, total + t
+        if h < t:
+            misses.append(f"{key}: expected {expected[field]} got {got}")
+    return hits, total, misses
+
+
+def test_sample_covers_every_footnote_naming_an_archive(document, sample) -> None:
+    naming = {
+        f.key for f in document.footnotes
+        if re.search(r"RGVA|RGASPI|TNA|National Archives", f.block.text)
+    }
+    assert len(sample) >= 100
+    assert naming <= set(sample)
+
+
+def test_archival_references_accuracy(index, sample) -> None:
+    hits, total, misses = measure(index, sample, "archival")
+    assert total >= 200
+    assert hits / total >= 0.98, misses
+
+
+def test_ibid_accuracy(index, sample) -> None:
+    hits, total, misses = measure(index, sample, "ibid")
+    assert total >= 30
+    assert hits / total >= 0.97, misses
+
+
+def test_short_cite_accuracy(index, sample) -> None:
+    hits, total, misses = measure(index, sample, "works")
+    assert total >= 40
+    assert hits / total >= 0.95, misses
+
+
+def test_every_footnote_cites_or_comments(document, index) -> None:
+    assert len(index.footnotes) == len(document.footnotes) == 933
+    for fc in index.footnotes.values():
+        assert fc.references or fc.commentary_only
+
+
+def test_pieces_and_remainders_cover_every_footnote(document, index) -> None:
+    for footnote in document.footnotes:
+        fc = index.footnotes[footnote.key]
+        pieces = sorted([(r.start, r.end) for r in fc.references]
+                        + [(r.start, r.end) for r in fc.remainders])
+        position = 0
+        for start, end in pieces:
+            assert start == position, footnote.key
+            position = end
+        assert position == len(footnote.block.text), footnote.key
+
+
+def test_counts_read_in_the_thesis(index) -> None:
+    report = citations_report(index)
+    # The bibliography lists 102 archival files (RGVA 82, RGASPI 19, TNA 1), counted by hand.
+    assert report["archival_files_in_bibliography"] == 102
+    assert report["ibids"] >= 250 and report["ibids_unresolved"] == 0
+    kinds = {f["kind"]: f for f in reversed(index.findings)}
+    assert "inconsistent-reference" in kinds
+    texts = {f["text"] for f in index.findings if f["kind"] == "inconsistent-reference"}
+    assert "TNA KV 2/2404" in texts
+
+
+@pytest.fixture(scope="module")
+def store(document, index) -> Store:
+    store = Store()
+    store.extend(emit_citations(document, index))
+    return store
+
+
+def run(store: Store, name: str) -> list[tuple[str, ...]]:
+    query = (QUERIES / name).read_text(encoding="utf-8")
+    return [tuple(term.value for term in row) for row in store.query(
+        query, use_default_graph_as_union=True)]
+
+
+def test_query_most_cited_archival_files(store) -> None:
+    rows = run(store, "sources-top-archival-files.rq")
+    assert len(rows) == 10
+    identifiers = [row[1] for row in rows]
+    assert "RGVA, f. 37837, op. 21, d. 107" in identifiers
+
+
+def test_query_footnotes_citing_one_file(store) -> None:
+    rows = run(store, "sources-footnotes-citing-file.rq")
+    footnotes = sorted({row[0].rsplit("/thesis/", 1)[1] for row in rows})
+    # read in the thesis: RGVA, f. 4, op. 19, d. 16 is cited in three footnotes, and each is
+    # followed by an Ibid. with its own folio (ch4/fn/151, ch4/fn/180, ch5/fn/3)
+    assert footnotes == [
+        "ch4/fn/150", "ch4/fn/151", "ch4/fn/179", "ch4/fn/180", "ch5/fn/2", "ch5/fn/3"
+    ]
+
+
+def test_query_most_cited_works(store) -> None:
+    rows = run(store, "sources-top-works.rq")
+    assert rows and rows[0][0].endswith("zdanovich-2008-organy-gosudarstvennoi-bezopasnosti-i")

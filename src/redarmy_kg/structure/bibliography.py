@@ -4,7 +4,8 @@ Section headings are known short lines (`Archival Sources`, `Newspapers`, ...).
 The hanging indent that marked a new entry was lost, so an entry starts on a
 line that opens like an author (`Surname, Given`, `Surname Surname, Given`)
 after a line that closes an entry (publication details, pages or volume
-numbers), or on any capitalised line after such a closing line. In the
+numbers, or a page range cut short: `pp. 21-`), or on any capitalised line
+after such a closing line. In the
 archival section an archive's name and its list of fonds form one entry; a
 sub-heading `National Archives` is itself an entry's first line.
 """
@@ -26,7 +27,7 @@ SECTION_TITLES = (
     "Books and Journal Articles",
 )
 _AUTHOR_START = re.compile(r"^[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, [A-Z]")
-_ENTRY_END = re.compile(r"(?:\)|\d|\b[IVX]+|book \d+|\(\d{4}\))[,.]?$")
+_ENTRY_END = re.compile(r"(?:\)|\d-?|\b[IVX]+|book \d+|\(\d{4}\))[,.]?$")
 _ARCHIVE_START = re.compile(r"(arkhiv|Archives)\b")
 
 

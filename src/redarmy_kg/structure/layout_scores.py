@@ -53,8 +53,10 @@ def footnote_evidence(line: Line) -> float:
         score = 4.0
     elif width >= MAYBE_FOOTNOTE:
         score = 1.5
+    elif width >= 90:
+        score = 0.0
     elif width >= 76:
-        score = -0.5
+        score = -0.5  # a full body line
     else:
         score = 0.0
     if line.raw.startswith(" ") and width >= 40:
@@ -104,7 +106,9 @@ def label_gap(
 def _transition(prev: int, state: int, prev_text: str, text: str, expects_lower: bool) -> float:
     if prev == FOOTNOTE and state == FOOTNOTE:
         # inside a footnote every line but the last is full width
-        return -1.5 if 20 <= len(prev_text) < 80 and "\t" not in prev_text else 0.0
+        if re.search(r"[a-z]-$", prev_text) and text[:1].islower():
+            return 2.0  # a word broken across the two lines
+        return -1.5 if 20 <= len(prev_text) < 85 and "\t" not in prev_text else 0.0
     if prev == FOOTNOTE:  # the footnote ends, the body resumes
         closed = ends_sentence(prev_text)
         if (state == BODY_CLOSED) != closed:

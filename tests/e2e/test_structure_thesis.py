@@ -1,0 +1,226 @@
+"""The structure stage on the real thesis: counts, markers, offsets, spot checks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from pyoxigraph import Store
+
+from redarmy_kg.rdf.structure import emit_structure
+from redarmy_kg.structure.model import Document, Span, TextBlock
+
+pytestmark = pytest.mark.e2e
+
+FOOTNOTES_PER_PART = {
+    "intro": 64,
+    "ch1": 154,
+    "ch2": 157,
+    "ch3": 148,
+    "ch4": 185,
+    "ch5": 216,
+    "conclusion": 9,
+}
+# counted by reading the bibliography: 2 archives + the National Archives, 3 newspapers,
+# 39 document collections, 1 thesis, 177 books and articles
+BIBLIOGRAPHY_PER_SECTION = {
+    "Archival Sources": 3,
+    "Newspapers": 3,
+    "Document Collections": 39,
+    "Unpublished PhD Theses": 1,
+    "Books and Journal Articles": 177,
+}
+
+
+def test_footnotes_per_part(document: Document) -> None:
+    assert Counter(f.part_key for f in document.footnotes) == FOOTNOTES_PER_PART
+    for part in FOOTNOTES_PER_PART:
+        numbers = [f.number for f in document.footnotes if f.part_key == part]
+        assert numbers == list(range(1, FOOTNOTES_PER_PART[part] + 1))
+
+
+def test_every_marker_found_and_linked_to_a_sentence(document: Document) -> None:
+    assert len(document.markers) == 933
+    for marker in document.markers:
+        assert marker.sentence_key is not None, marker
+        assert marker.span.slice(document.corpus) == str(marker.number)
+        sentence = document.sentence(marker.sentence_key)
+        assert marker.footnote_key in sentence.footnote_keys
+        assert sentence.block.span.start <= marker.span.start < sentence.block.span.end
+        # the mark comes before its footnote text in the corpus
+        assert marker.span.end <= document.footnote(marker.footnote_key).block.span.start
+
+
+def _assert_offsets_map_back(block: TextBlock, corpus: str) -> None:
+    for index, char in enumerate(block.text):
+        raw = corpus[block.char_offsets[index]]
+        assert raw == char or (char == " " and raw.isspace()), (block.text[:60], index)
+
+
+def _own_raw_text(block: TextBlock, corpus: str, skipped: set[int]) -> str:
+    """The block's raw characters (its segments), without the marker digits."""
+    return "".join(
+        corpus[offset]
+        for segment in block.segments
+        for offset in range(segment.start, segment.end)
+        if offset not in skipped
+    )
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s-]", "", text)
+
+
+def test_offsets_round_trip(document: Document) -> None:
+    """Each block's text is its segments' raw text, modulo line breaks and mended hyphens."""
+    corpus = document.corpus
+    markers = {o for m in document.markers for o in range(m.span.start, m.span.end)}
+    blocks = [p.block for p in document.paragraphs] + [s.block for s in document.sentences]
+    blocks += [f.block for f in document.footnotes] + [e.block for e in document.bibliography]
+    for block in blocks:
+        _assert_offsets_map_back(block, corpus)
+        assert block.span.start == block.char_offsets[0]
+        assert block.char_offsets == sorted(block.char_offsets)
+        assert _squeeze(_own_raw_text(block, corpus, markers)) == _squeeze(block.text)
+
+
+def test_footnote_text_never_inside_body(document: Document) -> None:
+    body = [(s, p.key) for p in document.paragraphs for s in p.block.segments]
+    notes = [(s, f.key) for f in document.footnotes for s in f.block.segments]
+    pieces = sorted(body + notes, key=lambda item: item[0])
+    for (first, key_a), (second, key_b) in zip(pieces, pieces[1:], strict=False):
+        assert first.end <= second.start, (key_a, key_b)
+
+
+def test_sentences_cover_their_paragraph(document: Document) -> None:
+    by_paragraph: dict[str, list[str]] = {}
+    for sentence in document.sentences:
+        by_paragraph.setdefault(sentence.paragraph_key, []).append(sentence.block.text)
+    for paragraph in document.paragraphs:
+        joined = "".join(by_paragraph[paragraph.key])
+        assert _squeeze(joined) == _squeeze(paragraph.block.text)
+
+
+@pytest.mark.parametrize(
+    ("key", "start", "end", "truncated"),
+    [
+        # no space after the number
+        ("ch2/fn/52", "For more about the growth of the Russian Bonaparte", "pp.71-98.", False),
+        ("ch5/fn/47", "Voennye arkhivy Rossii, p. 255.", "p. 255.", False),
+        # two spaces after the number
+        ("ch5/fn/4", "Getty and Naumov, The Road to Terror", "p. 276.", False),
+        # continued at the foot of the next page, after the body resumed
+        (
+            "intro/fn/4",
+            "From a large body of work, see for example, Erich Wollenberg",
+            "US Ally (London, Portland, Or.: Frank Cass, 2004).",
+            False,
+        ),
+        (
+            "intro/fn/38",
+            "Notable post-war scholarship on the Stalinist regime",
+            "one of the prime causes of the Terror, see Tucker.",
+            False,
+        ),
+        (
+            "ch3/fn/93",
+            "Hagenloh has argued that policing in the late 1920s",
+            "target population cohorts, see Hagenloh, pp. 48-146.",
+            False,
+        ),
+        # last line lost in extraction
+        ("ch2/fn/35", "Krasnaia armiia v 1920-e, ed. by Kudriashov", "d. 799, ll. 15-", True),
+        ("ch1/fn/131", None, "82-99 (pp. 85-", True),
+        (
+            "ch5/fn/128",
+            "V. Vinogradov, Tretia reforma organov bezopasnosti",
+            "(Moscow: Kuchkovo pole, 2006),",
+            True,
+        ),
+    ],
+)
+def test_tricky_footnotes(
+    document: Document, key: str, start: str | None, end: str, truncated: bool
+) -> None:
+    footnote = document.footnote(key)
+    if start is not None:
+        assert footnote.block.text.startswith(start)
+    assert footnote.block.text.endswith(end)
+    assert footnote.truncated is truncated
+
+
+def test_continued_footnote_has_two_segments_around_body(document: Document) -> None:
+    footnote = document.footnote("intro/fn/4")
+    assert len(footnote.block.segments) == 2
+    between = Span(footnote.block.segments[0].end, footnote.block.segments[1].start)
+    assert "flaws. If the consolidation of power" in between.slice(document.corpus)
+    assert "Trotskyist coup of 1927" not in document.footnote("ch3/fn/93").block.text
+
+
+def test_truncated_footnotes(document: Document) -> None:
+    truncated = [f for f in document.footnotes if f.truncated]
+    assert len(truncated) == 24
+    assert all(any(flag.startswith("truncated") for flag in f.flags) for f in truncated)
+
+
+def test_front_matter_and_abbreviations(document: Document) -> None:
+    front = document.front
+    assert front.title == "The Red Army and the Terror"
+    assert front.author == "Peter James Whitewood"
+    assert front.submitted == "2012-07"
+    assert front.abstract.text.startswith("This thesis examines the reasons why Stalin purged")
+    assert front.copyright_statement.endswith(
+        "2012 The University of Leeds and Peter James Whitewood"
+    )
+    table = {a.abbreviation: a for a in document.abbreviations}
+    assert table["GUGB"].expansion == "Main Directorate of State Security"
+    assert table["VChK (Cheka)"].expansion.endswith("Counterrevolution and Sabotage")
+    assert sum(a.military_district for a in document.abbreviations) == 9
+    assert len(document.abbreviations) == 28
+
+
+def test_parts_and_sections(document: Document) -> None:
+    assert [p.key for p in document.parts] == [
+        "intro",
+        "ch1",
+        "ch2",
+        "ch3",
+        "ch4",
+        "ch5",
+        "conclusion",
+        "bibliography",
+    ]
+    assert document.parts[1].title == "The Red Army in Civil War"
+    assert Counter(s.part_key for s in document.sections) == {
+        "ch1": 5,
+        "ch2": 4,
+        "ch3": 3,
+        "ch4": 4,
+        "ch5": 3,
+    }
+    assert "Operation vesna" in [s.title for s in document.sections]
+
+
+def test_bibliography_sections(document: Document) -> None:
+    assert Counter(e.section for e in document.bibliography) == BIBLIOGRAPHY_PER_SECTION
+    books = [e for e in document.bibliography if e.section_index == 5]
+    assert books[0].block.text.startswith("Adams, Arthur, Bolsheviks in the Ukraine")
+    assert any(e.block.text.startswith("Stoecker, Sally") for e in books)
+
+
+def test_sparql_counts_footnotes_per_part(document: Document) -> None:
+    store = Store()
+    store.extend(emit_structure(document))
+    query = """
+        PREFIX doco: <http://purl.org/spar/doco/>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX rkg: <https://w3id.org/redarmy-kg/ontology#>
+        SELECT ?part (COUNT(?fn) AS ?n) (COUNT(?s) AS ?linked) WHERE {
+            ?fn a doco:Footnote ; dcterms:isPartOf ?part .
+            OPTIONAL { ?fn rkg:markedIn ?s }
+        } GROUP BY ?part
+    """
+    rows = store.query(query, use_default_graph_as_union=True)
+    counts = {r["part"].value.rsplit("/", 1)[1]: int(r["n"].value) for r in rows}
+    assert counts == FOOTNOTES_PER_PART

@@ -97,7 +97,7 @@ def _with_levels(
             pos = first.end()
     if named and levels.group("fond") and not levels.group("f_mark"):
         flags.append("fond-marker-missing")
-    if named and text[pos] != "," and not text[pos:].startswith(" (") and fond:
+    if named and fond and text[pos:pos + 1] != "," and not text[pos:].startswith(" ("):
         flags.append("comma-missing")
     inherited: list[str] = []
     file = base

@@ -204,6 +204,12 @@ def _with_initials_variants(forms: list[str]) -> list[str]:
     return out
 
 
+def _inverted_name(label: str) -> str | None:
+    """`Orlando Figes` -> `Figes, Orlando`, the bibliography's form (None for one word)."""
+    first, _, last = label.rpartition(" ")
+    return f"{last}, {first}" if first else None
+
+
 def _entity_from_row(category: str, row: _Row) -> Entity:
     v = row.values
     key = v["key"]
@@ -226,6 +232,10 @@ def _entity_from_row(category: str, row: _Row) -> Entity:
     forms = list(_split(v["surface_forms"]))
     if category in ("person", "place", "concept") and v["pref_label"] not in forms:
         forms.insert(0, v["pref_label"])
+    if category == "person":
+        inverted = _inverted_name(v["pref_label"])
+        if inverted and inverted not in forms:
+            forms.append(inverted)
     for extra in (v.get("abbreviation", ""), v.get("expansion", "")):
         if extra and extra not in forms:
             forms.append(extra)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
 
-from redarmy_kg.links.sssom import WikidataLink
+from redarmy_kg.links.sssom import MAPPINGS_FILE, WikidataLink, load_mappings
 from redarmy_kg.rdf.terms import graph
 
 ENTITIES_GRAPH = "entities"
@@ -58,3 +59,9 @@ def links_report(links: Iterable[WikidataLink]) -> dict[str, object]:
         "by_kind": dict(sorted(by_kind.items())),
         "linksets": linkset_counts(rows),
     }
+
+
+def build_links(mappings_dir: Path) -> tuple[list[Quad], dict[str, object]]:
+    """The pipeline's entry point: load `wikidata.sssom.tsv`, emit its quads and counts."""
+    mapping_set = load_mappings(mappings_dir / MAPPINGS_FILE)
+    return emit_links(mapping_set.links), links_report(mapping_set.links)

@@ -21,7 +21,8 @@ import yaml
 from redarmy_kg import iris
 from redarmy_kg.mappings_errors import MappingError
 
-DEFAULT_MAPPINGS = Path(__file__).resolve().parents[3] / "mappings" / "wikidata.sssom.tsv"
+MAPPINGS_FILE = "wikidata.sssom.tsv"
+DEFAULT_MAPPINGS = Path(__file__).resolve().parents[3] / "mappings" / MAPPINGS_FILE
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 NO_TERM_FOUND = "sssom:NoTermFound"

@@ -55,11 +55,11 @@ class Linker:
         return iri
 
     def short(self, iri: str) -> str:
-        if iri.startswith(self.public_base):
-            return iri[len(self.public_base):]
         for namespace, prefix in NAMESPACES.items():
             if iri.startswith(namespace):
                 return f"{prefix}:{iri[len(namespace):]}"
+        if iri.startswith(self.public_base):
+            return iri[len(self.public_base):]
         return iri
 
     def link(self, term: Term | None, label: Term | None = None) -> Link:

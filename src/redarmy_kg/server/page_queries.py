@@ -28,7 +28,7 @@ QUOTE = "rkg:textAnchor/oa:hasSelector/oa:exact"
 
 def properties(node: str) -> str:
     return PREFIXES + f"""
-SELECT ?p ?o ?olabel WHERE {{
+SELECT DISTINCT ?p ?o ?olabel WHERE {{
   {node} ?p ?o .
   OPTIONAL {{ ?o {LABEL} ?olabel }}
 }} ORDER BY ?p ?o LIMIT 2000"""
@@ -36,7 +36,7 @@ SELECT ?p ?o ?olabel WHERE {{
 
 def incoming(node: str) -> str:
     return PREFIXES + f"""
-SELECT ?s ?p ?slabel WHERE {{
+SELECT DISTINCT ?s ?p ?slabel WHERE {{
   ?s ?p {node} .
   OPTIONAL {{ ?s {LABEL} ?slabel }}
 }} ORDER BY ?p ?s LIMIT 300"""

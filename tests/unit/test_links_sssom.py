@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from redarmy_kg.cli import main
+from redarmy_kg.entities.catalog import MappingError
 from redarmy_kg.links.sssom import DEFAULT_MAPPINGS, load_mappings
-from redarmy_kg.mappings_errors import MappingError
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "links" / "mini.sssom.tsv"
 STALIN_ROW = 36  # line of rkgp:stalin in the fixture
@@ -96,13 +96,13 @@ def test_malformed_row_fails_with_file_and_row(
     message = str(caught.value)
     assert "\n" not in message
     assert "mini.sssom.tsv" in message
-    assert f"row {row}:" in message
+    assert f"mini.sssom.tsv row {row}:" in message
     assert problem in message
 
 
 def test_missing_column_names_the_header_row(tmp_path: Path) -> None:
     path = variant(tmp_path, "\tevidence\t", "\tproof\t")
-    with pytest.raises(MappingError, match=r"mini\.sssom\.tsv, row 35: missing column\(s\): "
+    with pytest.raises(MappingError, match=r"mini\.sssom\.tsv row 35: missing column\(s\): "
                                            r"evidence"):
         load_mappings(path)
 
@@ -111,7 +111,7 @@ def test_missing_metadata_block_is_reported(tmp_path: Path) -> None:
     text = MINI.read_text(encoding="utf-8")
     path = tmp_path / "bare.tsv"
     path.write_text(text[text.index("subject_id\t"):], encoding="utf-8")
-    with pytest.raises(MappingError, match=r"bare\.tsv, row 1: missing the SSSOM metadata"):
+    with pytest.raises(MappingError, match=r"bare\.tsv row 1: missing the SSSOM metadata"):
         load_mappings(path)
 
 
@@ -135,7 +135,7 @@ def test_cli_reports_a_malformed_file_in_one_line_with_exit_2(tmp_path: Path) ->
     assert result.exit_code == 2
     error_lines = result.stderr.strip().splitlines()
     assert len(error_lines) == 1
-    assert f"mini.sssom.tsv, row {STALIN_ROW}: object_id 'wikidata:Qabc'" in error_lines[0]
+    assert f"mini.sssom.tsv row {STALIN_ROW}: object_id 'wikidata:Qabc'" in error_lines[0]
 
 
 def test_bundled_mapping_file_is_valid_and_every_published_link_has_evidence() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from redarmy_kg import iris
-from redarmy_kg.mappings_errors import MappingError
+from redarmy_kg.entities.catalog import MappingError
 
 MAPPINGS_FILE = "wikidata.sssom.tsv"
 DEFAULT_MAPPINGS = Path(__file__).resolve().parents[3] / "mappings" / MAPPINGS_FILE
@@ -121,13 +121,13 @@ def load_mappings(path: Path = DEFAULT_MAPPINGS) -> MappingSet:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise MappingError(path, None, f"cannot read the file: {error.strerror}") from error
+        raise _error(path, None, f"cannot read the file: {error.strerror}") from error
     except UnicodeDecodeError as error:
-        raise MappingError(path, None, f"not UTF-8 text: {error.reason}") from error
+        raise _error(path, None, f"not UTF-8 text: {error.reason}") from error
     header_index = _first_table_line(lines)
     metadata = _parse_metadata(path, lines[:header_index])
     if header_index == len(lines):
-        raise MappingError(path, None, "no header row after the metadata block")
+        raise _error(path, None, "no header row after the metadata block")
     header = lines[header_index].split("\t")
     _check_header(path, header_index + 1, header)
     links = [
@@ -150,28 +150,28 @@ def _parse_metadata(path: Path, comment_lines: list[str]) -> dict[str, object]:
     try:
         metadata = yaml.safe_load(text) if text.strip() else None
     except yaml.YAMLError as error:
-        raise MappingError(path, None, f"metadata block is not valid YAML: {error}") from error
+        raise _error(path, None, f"metadata block is not valid YAML: {error}") from error
     if not isinstance(metadata, dict):
-        raise MappingError(path, 1, "missing the SSSOM metadata block (# curie_map: ...)")
+        raise _error(path, 1, "missing the SSSOM metadata block (# curie_map: ...)")
     curie_map = metadata.get("curie_map")
     if not isinstance(curie_map, dict):
-        raise MappingError(path, 1, "metadata has no curie_map")
+        raise _error(path, 1, "metadata has no curie_map")
     for prefix, expansion in REQUIRED_PREFIXES.items():
         if curie_map.get(prefix) != expansion:
-            raise MappingError(path, 1, f"curie_map must map {prefix!r} to {expansion!r}")
+            raise _error(path, 1, f"curie_map must map {prefix!r} to {expansion!r}")
     for key in ("mapping_set_id", "license", "mapping_date"):
         if not metadata.get(key):
-            raise MappingError(path, 1, f"metadata has no {key}")
+            raise _error(path, 1, f"metadata has no {key}")
     return metadata
 
 
 def _check_header(path: Path, row: int, header: list[str]) -> None:
     missing = [name for name in COLUMNS if name not in header]
     if missing:
-        raise MappingError(path, row, f"missing column(s): {', '.join(missing)}")
+        raise _error(path, row, f"missing column(s): {', '.join(missing)}")
     duplicated = sorted({name for name in header if header.count(name) > 1})
     if duplicated:
-        raise MappingError(path, row, f"duplicate column(s): {', '.join(duplicated)}")
+        raise _error(path, row, f"duplicate column(s): {', '.join(duplicated)}")
 
 
 def _data_rows(
@@ -184,7 +184,7 @@ def _data_rows(
             continue
         cells = line.split("\t")
         if len(cells) != width:
-            raise MappingError(
+            raise _error(
                 path, index + 1, f"expected {width} tab-separated cells, found {len(cells)}"
             )
         rows.append((index + 1, [cell.strip() for cell in cells]))
@@ -196,26 +196,24 @@ def _parse_row(path: Path, row: int, cells: dict[str, str]) -> WikidataLink:
     predicate = cells["predicate_id"]
     if predicate not in PREDICATES:
         allowed = ", ".join(PREDICATES)
-        raise MappingError(path, row, f"unknown predicate_id {predicate!r} (use {allowed})")
+        raise _error(path, row, f"unknown predicate_id {predicate!r} (use {allowed})")
     if predicate not in PREDICATES_BY_KIND[kind]:
         allowed = " or ".join(PREDICATES_BY_KIND[kind])
-        raise MappingError(
-            path, row, f"{KIND_NAMES[kind]} is linked with {allowed}, not {predicate}"
-        )
+        raise _error(path, row, f"{KIND_NAMES[kind]} is linked with {allowed}, not {predicate}")
     status = cells["status"]
     if status not in STATUSES:
-        raise MappingError(path, row, f"unknown status {status!r} (use confirmed or unconfirmed)")
+        raise _error(path, row, f"unknown status {status!r} (use confirmed or unconfirmed)")
     qid = _parse_object(path, row, cells["object_id"], status)
     if status == "confirmed" and not cells["evidence"]:
-        raise MappingError(path, row, "a confirmed mapping needs its evidence")
+        raise _error(path, row, "a confirmed mapping needs its evidence")
     birth, death = (
         _parse_year(path, row, cells, "birth_year"),
         _parse_year(path, row, cells, "death_year"),
     )
     if status == "confirmed" and kind == "person" and (birth is None or death is None):
-        raise MappingError(path, row, "a confirmed person needs birth_year and death_year")
+        raise _error(path, row, "a confirmed person needs birth_year and death_year")
     if not cells["mapping_justification"].startswith("semapv:"):
-        raise MappingError(path, row, "mapping_justification must be a semapv: term")
+        raise _error(path, row, "mapping_justification must be a semapv: term")
     return WikidataLink(
         row=row,
         subject_id=cells["subject_id"],
@@ -239,20 +237,20 @@ def _parse_subject(path: Path, row: int, subject_id: str) -> tuple[str, str]:
     prefix, _, key = subject_id.partition(":")
     if prefix not in SUBJECT_KINDS:
         known = ", ".join(f"{p}:" for p in SUBJECT_KINDS)
-        raise MappingError(path, row, f"subject_id {subject_id!r} must start with {known}")
+        raise _error(path, row, f"subject_id {subject_id!r} must start with {known}")
     if not _KEY.fullmatch(key):
-        raise MappingError(path, row, f"subject_id {subject_id!r} has a malformed key")
+        raise _error(path, row, f"subject_id {subject_id!r} has a malformed key")
     return SUBJECT_KINDS[prefix], key
 
 
 def _parse_object(path: Path, row: int, object_id: str, status: str) -> str | None:
     if object_id == NO_TERM_FOUND:
         if status == "confirmed":
-            raise MappingError(path, row, f"{NO_TERM_FOUND} cannot be confirmed")
+            raise _error(path, row, f"{NO_TERM_FOUND} cannot be confirmed")
         return None
     match = _QID.fullmatch(object_id)
     if not match:
-        raise MappingError(
+        raise _error(
             path, row, f"object_id {object_id!r} is not wikidata:Q<digits> or {NO_TERM_FOUND}"
         )
     return match.group(1)
@@ -262,9 +260,9 @@ def _parse_confidence(path: Path, row: int, value: str) -> float:
     try:
         confidence = float(value)
     except ValueError:
-        raise MappingError(path, row, f"confidence {value!r} is not a number") from None
+        raise _error(path, row, f"confidence {value!r} is not a number") from None
     if not 0.0 <= confidence <= 1.0:
-        raise MappingError(path, row, f"confidence {value} is outside 0..1")
+        raise _error(path, row, f"confidence {value} is outside 0..1")
     return confidence
 
 
@@ -273,7 +271,7 @@ def _parse_year(path: Path, row: int, cells: dict[str, str], column: str) -> int
     if not value:
         return None
     if not _YEAR.fullmatch(value):
-        raise MappingError(path, row, f"{column} {value!r} is not a year")
+        raise _error(path, row, f"{column} {value!r} is not a year")
     return int(value)
 
 
@@ -283,7 +281,7 @@ def _check_unique(path: Path, links: list[WikidataLink]) -> None:
     for link in links:
         if link.subject_id in seen_subjects:
             first = seen_subjects[link.subject_id]
-            raise MappingError(
+            raise _error(
                 path, link.row, f"duplicate subject {link.subject_id} (first on row {first})"
             )
         seen_subjects[link.subject_id] = link.row
@@ -291,9 +289,19 @@ def _check_unique(path: Path, links: list[WikidataLink]) -> None:
             continue
         other = seen_items.get(link.qid)
         if other is not None:
-            raise MappingError(
+            raise _error(
                 path,
                 link.row,
                 f"{link.qid} is already mapped to {other.subject_id} on row {other.row}",
             )
         seen_items[link.qid] = link
+
+
+def _error(path: Path, row: int | None, problem: str) -> MappingError:
+    """A one-line error naming the file (relative to the working folder) and row."""
+    try:
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        shown = str(path)
+    where = f"{shown} row {row}" if row is not None else shown
+    return MappingError(f"{where}: {problem}")

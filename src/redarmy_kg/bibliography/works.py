@@ -29,7 +29,7 @@ THESIS_IMPRINT = re.compile(
 )
 JOURNAL = re.compile(
     r",\s(?P<journal>[A-Za-z][^,()]*?),\s(?P<volume>\d+)(?:\.\s?(?P<issue>[\d\-]+))?\s"
-    r"\((?P<date>[^)]*?(?P<year>\d{4}))\)(?:,?\s(?:pp\.\s)?(?P<pages>\d+(?:\s?-\s?\d*)?))?"
+    r"\((?P<date>[^):]*?(?P<year>\d{4}))\)(?:,?\s(?:pp\.\s)?(?P<pages>\d+(?:\s?-\s?\d*)?))?"
 )
 CHAPTER = re.compile(r",?\sin\s(?P<container>[A-Z].*?),\s(?:ed\.\s?(?:by\.?\s)?)")
 PAGES = re.compile(r"pp?\.\s(?P<pages>\d+\s?-\s?\d*)")

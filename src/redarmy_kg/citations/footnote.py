@@ -24,6 +24,7 @@ from redarmy_kg.citations.model import (
 from redarmy_kg.citations.patterns import Patterns
 from redarmy_kg.citations.segment import split_chunks
 from redarmy_kg.citations.works import (
+    PUBLISHER_IMPRINT,
     WorkIndex,
     parse_author_cite,
     parse_title_cite,
@@ -31,7 +32,9 @@ from redarmy_kg.citations.works import (
 )
 
 BARE_PAGE = re.compile(r"(?:(?<=^)|(?<=see\s)|(?<=see,\s)|(?<=\s))pp?\.\s*\d")
-CITING_WORD = re.compile(r"(?:\bsee|\bin|\bsee also)\s+(?:The\s|A\s)?$", re.IGNORECASE)
+CITING_WORD = re.compile(
+    r"(?:\bsee|\bin|\bsee also|for example|e\.g\.)[,:]?\s+(?:The\s|A\s)?$", re.IGNORECASE
+)
 LOOKS_LIKE_REFERENCE = re.compile(r"\b(?:pp?|ll?|op|d|f)\.\s*\d|\bIbid\b", re.IGNORECASE)
 
 
@@ -88,8 +91,11 @@ def candidates(
     assert parsers.works.title_regex is not None and parsers.works.surname_regex is not None
     head = _lead_in_end(text, max(chunk_start, pos), end)
     for m in parsers.works.title_regex.finditer(text, pos, end):
-        cited = CITING_WORD.search(text, max(pos, m.start() - 12), m.start())
-        if m.start() <= head or (cited and len(m.group("title").split()) >= 3):
+        cited = CITING_WORD.search(text, max(pos, m.start() - 20), m.start())
+        full = text[max(pos, m.start() - 2):m.start()] == ", " and PUBLISHER_IMPRINT.search(
+            text, m.end(), end)
+        words = len(m.group("title").split())
+        if m.start() <= head or (cited and words >= 3) or (full and words >= 2):
             add(m.start(), 5, partial(
                 parse_title_cite, parsers.works, text, m, end, ctx.recent_works))
     for m in parsers.works.surname_regex.finditer(text, pos, end):
@@ -133,7 +139,9 @@ def parse_footnote_text(
             on_reference(ref)
             pos = ref.end
         if pos < chunk_end:
-            unlisted = parse_unlisted_full_cite(text, _lead_in_end(text, pos, chunk_end), chunk_end)
+            unlisted = parse_unlisted_full_cite(
+                text, _lead_in_end(text, pos, chunk_end), chunk_end, parsers.works
+            )
             if unlisted is not None:
                 _keep_remainder(text, pos, unlisted.start, remainders)
                 references.append(unlisted)

@@ -19,6 +19,7 @@ PUBLISHER_IMPRINT = re.compile(r"\([^():]+:\s*[^()]*\d{4}(?:\s*-\s*\d{2,4})?\)")
 SEE = re.compile(r"\bsee(?: for example| also)?,?\s+", re.IGNORECASE)
 VOLUME = re.compile(r"(?:^|,)\s*(?P<vol>[IVX]{1,5})(?:\s*\(\d{4}\))?\s*,")
 MIN_TITLE_WORDS = 2
+LOOKAHEAD = 400  # a title-first cite's edition details may run past a sentence break
 
 
 def norm(text: str) -> str:
@@ -51,6 +52,9 @@ def title_phrases(work: Work) -> list[str]:
             main = main[1:]
         if len(main) >= MIN_TITLE_WORDS or (len(main) == 1 and len(main[0]) >= 8):
             phrases.append(" ".join(main[:4]))
+        to_comma = _words(re.split(r"[,:?]", title, maxsplit=1)[0])
+        if 3 <= len(to_comma) < 4 and " ".join(to_comma) not in phrases:
+            phrases.append(" ".join(to_comma))
         elif words:
             phrases.append(" ".join(words[: max(MIN_TITLE_WORDS, len(main))]))
     return phrases
@@ -61,9 +65,11 @@ def build_index(bibliography: Bibliography, patterns: Patterns) -> WorkIndex:
     for work in index.works:
         for creator in work.creators:
             index.by_surname.setdefault(creator.surname, []).append(work)
-        index.phrases[work.key] = title_phrases(work)
+        index.phrases[work.key] = list(dict.fromkeys(title_phrases(work)))
         for phrase in index.phrases[work.key]:
-            index.works_by_phrase.setdefault(phrase, []).append(work)
+            sharing = index.works_by_phrase.setdefault(phrase, [])
+            if work not in sharing:
+                sharing.append(work)
     surnames = set(index.by_surname) | {
         variant for variant, targets in patterns.surname_variants.items()
         if any(t in index.by_surname for t in targets)
@@ -85,13 +91,12 @@ def build_index(bibliography: Bibliography, patterns: Patterns) -> WorkIndex:
 
 
 def _phrase_pattern(phrase: str) -> str:
-    """First word capitalised as printed, the rest in any case, any punctuation between."""
+    """First letter capitalised as printed, the rest in any case, any punctuation between."""
     words = phrase.split()
     first = words[0]
-    head = f"[{first[0].upper()}{first[0]}]{re.escape(first[1:])}" if first[0].isalpha() else (
-        re.escape(first))
+    head = re.escape(first)
     if first[0].isalpha():
-        head = f"{first[0].upper()}{re.escape(first[1:])}"
+        head = f"{first[0].upper()}(?i:{re.escape(first[1:])})" if first[1:] else first.upper()
     rest = [f"(?i:{re.escape(w)})" for w in words[1:]]
     return r"\W+".join([head, *rest])
 
@@ -125,7 +130,7 @@ def best_by_title(index: WorkIndex, candidates: list[Work], region: str) -> list
     text = norm(region)
     scored = []
     for work in candidates:
-        hits = [len(p) for p in index.phrases[work.key] if p and p in text]
+        hits = [len(p) for p in index.phrases[work.key] if " " in p and p in text]
         score = max([prefix_score(work.title, region.lstrip(" ,")), *hits, 0])
         if score:
             scored.append((score, work))
@@ -211,7 +216,8 @@ def parse_author_cite(
     titled = best_by_title(index, candidates, region[:240])
     has_imprint = IMPRINT.search(region) is not None
     locator_next = re.match(r"\s*,\s*(?:see\s+)?pp?\.\s*[\dxivlc]", region) is not None
-    alone = at_head and re.match(r"\.?\s*$", region) is not None
+    work_of = re.search(r"\b(?:work of|see)\s+$", text[max(0, match.start() - 12):match.start()])
+    alone = (at_head or work_of is not None) and re.match(r"\.?\s*$", region) is not None
     flags: list[str] = []
     if titled:
         work = disambiguate(titled, text[match.start():end], recent)
@@ -238,7 +244,7 @@ def parse_title_cite(
     candidates = index.works_by_phrase.get(phrase, [])
     if not candidates:
         return None
-    work = disambiguate(candidates, text[match.start():end], recent)
+    work = disambiguate(candidates, text[match.start():match.start() + LOOKAHEAD], recent)
     if work is None:
         return None
     flags: list[str] = []
@@ -248,7 +254,9 @@ def parse_title_cite(
     return make_ref(work, text, match.start(), stop, pages, form, flags)
 
 
-def parse_unlisted_full_cite(text: str, start: int, end: int) -> WorkRef | None:
+def parse_unlisted_full_cite(
+    text: str, start: int, end: int, index: WorkIndex | None = None
+) -> WorkRef | None:
     """A full citation ('Author, Title (Place: Publisher, 2006)') the bibliography lacks."""
     imprint = PUBLISHER_IMPRINT.search(text, start, end)
     if imprint is None:
@@ -259,6 +267,10 @@ def parse_unlisted_full_cite(text: str, start: int, end: int) -> WorkRef | None:
     if "," not in head or len(head) > 300 or not re.match(r"[A-Z0-9]", head):
         return None
     stop, pages = work_extent(text, imprint.end(), end)
+    if index is not None:
+        by_title = best_by_title(index, index.works, head)
+        if len(by_title) == 1:
+            return make_ref(by_title[0], text, start, stop, pages, "full", ["matched-by-title"])
     return WorkRef(
         raw=text[start:stop], start=start, end=stop, flags=["not-in-bibliography"],
         work_key=None, pages=pages, form="full",

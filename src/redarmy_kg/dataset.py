@@ -13,9 +13,11 @@ class RdfDataset:
     """All the quads of one build; stages add their layers with `add`."""
 
     quads: list[Quad] = field(default_factory=list)
+    _nquads: bytes | None = field(default=None, repr=False, compare=False)
 
     def add(self, quads: Iterable[Quad]) -> None:
         self.quads.extend(quads)
+        self._nquads = None
 
     def graph_names(self) -> list[str]:
         names = {q.graph_name.value for q in self.quads if isinstance(q.graph_name, NamedNode)}
@@ -23,9 +25,11 @@ class RdfDataset:
 
     def canonical_nquads(self) -> bytes:
         """Sorted, de-duplicated N-Quads: the byte-identical form of the dataset."""
-        raw = serialize(self.quads, format=RdfFormat.N_QUADS)
-        lines = sorted(set(raw.decode("utf-8").splitlines()))
-        return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+        if self._nquads is None:
+            raw = serialize(self.quads, format=RdfFormat.N_QUADS)
+            lines = sorted(set(raw.decode("utf-8").splitlines()))
+            self._nquads = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+        return self._nquads
 
     def canonical_quads(self) -> list[Quad]:
         """Quads de-duplicated and ordered by graph, subject, predicate, object."""

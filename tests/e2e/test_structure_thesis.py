@@ -204,6 +204,11 @@ def test_parts_and_sections(document: Document) -> None:
 
 def test_bibliography_sections(document: Document) -> None:
     assert Counter(e.section for e in document.bibliography) == BIBLIOGRAPHY_PER_SECTION
+    # each archive is one entry with its list of files: 17 RGVA and 6 RGASPI fond lines and
+    # one National Archives file (counting those lines singly gives 244 entries in all)
+    archives = [e.block.text for e in document.bibliography if e.section_index == 1]
+    assert [text.count("f. ") for text in archives] == [17, 6, 0]
+    assert archives[2] == "National Archives TNA: PRO: KV 2/404: Witovt Kazimirovich PUTNA"
     books = [e for e in document.bibliography if e.section_index == 5]
     assert books[0].block.text.startswith("Adams, Arthur, Bolsheviks in the Ukraine")
     assert any(e.block.text.startswith("Stoecker, Sally") for e in books)

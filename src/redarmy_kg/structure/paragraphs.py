@@ -1,9 +1,11 @@
 """Paragraphs of a part's body text.
 
 The PDF lost the paragraph indentation, so a paragraph ends at a body line
-that finishes a sentence (a marker may follow) and is clearly short of the
-full width (under 72 characters), before an indented line (a leading space
-survived in a few places) and before a section heading.
+that ends in two or more spaces (the extraction's trace of a paragraph mark:
+it marks the last lines of paragraphs, and the line before a block quote),
+at a line that finishes a sentence (a marker may follow) and is clearly short
+of the full width (under 72 characters), before an indented line (a leading
+space survived in a few places) and before a section heading.
 """
 
 from __future__ import annotations
@@ -45,4 +47,6 @@ def group_paragraphs(
 
 
 def _ends_paragraph(line: Line) -> bool:
+    if len(line.raw) - len(line.raw.rstrip(" ")) >= 2:
+        return True  # the extraction left two spaces where a paragraph mark stood
     return line.width < PARAGRAPH_END_WIDTH and ends_sentence(line.text)

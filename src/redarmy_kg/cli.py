@@ -133,3 +133,7 @@ main.add_command(serve)
 from redarmy_kg.cli_validate import validate  # noqa: E402 - cli_validate uses handle_errors above
 
 main.add_command(validate)
+
+from redarmy_kg.cli_sources import sources  # noqa: E402 - cli_sources uses handle_errors above
+
+main.add_command(sources)

@@ -161,3 +161,28 @@ def test_query_footnotes_citing_one_file(store) -> None:
 def test_query_most_cited_works(store) -> None:
     rows = run(store, "sources-top-works.rq")
     assert rows and rows[0][0].endswith("zdanovich-2008-organy-gosudarstvennoi-bezopasnosti-i")
+
+
+def test_sources_command_lists_files_and_works(document, index, tmp_path) -> None:
+    from click.testing import CliRunner
+    from pyoxigraph import RdfFormat, serialize
+
+    from redarmy_kg.cli import main
+    from redarmy_kg.store import replace_store
+
+    nquads = serialize(emit_citations(document, index), format=RdfFormat.N_QUADS)
+    replace_store(nquads, tmp_path)
+    result = CliRunner().invoke(main, ["sources", "--build", str(tmp_path), "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Archival files (105)")
+    assert any("zdanovich-2008-organy-gosudarstvennoi-bezopasnosti-i" in line for line in lines)
+
+
+def test_sources_command_without_a_build(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from redarmy_kg.cli import main
+
+    result = CliRunner().invoke(main, ["sources", "--build", str(tmp_path / "none")])
+    assert result.exit_code == 2

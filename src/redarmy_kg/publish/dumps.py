@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, Triple
+from pyoxigraph import Quad, RdfFormat, Triple, parse, serialize
 
 from redarmy_kg.dataset import RdfDataset
 from redarmy_kg.publish.files import write_atomically, write_gzipped, write_sha256sums
@@ -55,11 +55,13 @@ def dump_files(outputs: dict[str, Path]) -> list[Path]:
 
 
 def union_triples(quads: list[Quad]) -> list[Triple]:
-    """All graphs merged into one graph, sorted (what a user who flattens the dataset gets)."""
-    return sorted(
-        {Triple(q.subject, q.predicate, q.object) for q in quads},
-        key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
-    )
+    """All graphs merged into one graph, sorted by their N-Triples form (what a user
+    who flattens the dataset gets). Sorting serialised lines is much faster than
+    sorting term objects by `str`."""
+    triples = (Triple(q.subject, q.predicate, q.object) for q in quads)
+    raw = serialize(triples, format=RdfFormat.N_TRIPLES)
+    lines = sorted(set(raw.decode("utf-8").splitlines()))
+    return list(parse("\n".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES))
 
 
 def union_turtle(quads: list[Quad]) -> bytes:

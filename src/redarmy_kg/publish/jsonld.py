@@ -50,9 +50,13 @@ def jsonld_context(prefixes: dict[str, str]) -> dict[str, str]:
 
 
 def union_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:
-    """Serialise triples (any order; duplicates dropped) as one JSON-LD document."""
+    """Serialise triples as one JSON-LD document, nodes in subject order.
+
+    Give them de-duplicated and sorted by subject (e.g. by their N-Triples form):
+    the order of values and keys inside a node does not matter, it is sorted here.
+    """
     compactor = IriCompactor(prefixes)
-    ordered = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    ordered = sorted(triples, key=lambda t: str(t.subject))
     nodes = [
         _dumps(node_object(subject, list(group), compactor))
         for subject, group in groupby(ordered, key=lambda t: t.subject)

@@ -1,9 +1,10 @@
 """The year a yearless date (`On 25 September`) takes from its passage.
 
 Rule: the most recent year written out before the date: earlier in the same
-sentence, else in the nearest preceding sentence that has one (the caller
-passes the paragraph's earlier sentences and, if needed, earlier paragraphs of
-the same part, nearest last). Dates that get their year this way are flagged
+sentence, else the narrative's anchor year (the year of the latest day or
+month the passage gave, when the caller tracks it), else the nearest preceding
+sentence that writes a year (the caller passes the earlier sentences of the
+part, nearest last). Dates that get their year this way are flagged
 `inferred_year`.
 """
 
@@ -26,12 +27,18 @@ def context_year(previous_texts: Sequence[str], words: DateWords | None = None) 
 
 
 def dates_in_passage(
-    text: str, previous_texts: Sequence[str] = (), words: DateWords | None = None
+    text: str, previous_texts: Sequence[str] = (), words: DateWords | None = None,
+    anchor_year: int | None = None,
 ) -> list[DateValue]:
-    """`find_dates` on `text`, with yearless dates given the passage's year."""
+    """`find_dates` on `text`, with yearless dates given the passage's year.
+
+    `anchor_year`, when the caller knows it (the year of the narrative's latest
+    day or month), is preferred to the last year written in `previous_texts`:
+    asides like `as early as 1925` do not move the narrative's time.
+    """
     words = words or load_date_words()
     explicit = find_dates(text, None, words)
-    fallback = context_year(previous_texts, words)
+    fallback = anchor_year if anchor_year is not None else context_year(previous_texts, words)
     own_years = explicit_years(text, words)
     if fallback is None and not own_years:
         return explicit

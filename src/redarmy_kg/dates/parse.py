@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from redarmy_kg.dates.calendar_math import (
     expand_short_year,
@@ -53,11 +54,16 @@ def find_dates(
 
 def explicit_years(text: str, words: DateWords | None = None) -> list[tuple[int, int]]:
     """(offset, year) of every date in `text` whose year is written out and single."""
-    return [
+    return list(_explicit_years(text, words or load_date_words()))
+
+
+@lru_cache(maxsize=8192)
+def _explicit_years(text: str, words: DateWords) -> tuple[tuple[int, int], ...]:
+    return tuple(
         (value.start, value.earliest.year)
         for value in find_dates(text, None, words)
         if _single_explicit_year(value)
-    ]
+    )
 
 
 def _single_explicit_year(value: DateValue) -> bool:
@@ -104,16 +110,25 @@ def _day(match: re.Match[str], group: str) -> int:
 
 
 def _value(
-    match: re.Match[str], value: str | None, precision: str,
-    bounds: tuple[dt.date, dt.date], inferred: bool,
+    match: re.Match[str],
+    value: str | None,
+    precision: str,
+    bounds: tuple[dt.date, dt.date],
+    inferred: bool,
 ) -> DateValue:
     earliest, latest = bounds
     if earliest > latest:
         raise _Skip
     start, end = _span(match)
     return DateValue(
-        text=match.string[start:end], value=value, precision=precision,
-        earliest=earliest, latest=latest, inferred_year=inferred, start=start, end=end,
+        text=match.string[start:end],
+        value=value,
+        precision=precision,
+        earliest=earliest,
+        latest=latest,
+        inferred_year=inferred,
+        start=start,
+        end=end,
     )
 
 

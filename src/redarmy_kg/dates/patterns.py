@@ -41,19 +41,26 @@ def build_patterns(words: DateWords) -> DatePatterns:
     the = r"(?:(?i:the)\s)"
     named = (
         ("day_range", rf"{b}(?P<d1>{DAY}){sep}(?P<d2>{DAY})\s(?P<m>{month}){opt_year}{e}"),
-        ("cross_month_range",
-         rf"{b}(?P<d1>{DAY})\s(?P<m1>{month}){sep}(?P<d2>{DAY})\s(?P<m2>{month}){opt_year}{e}"),
+        (
+            "cross_month_range",
+            rf"{b}(?P<d1>{DAY})\s(?P<m1>{month}){sep}(?P<d2>{DAY})\s(?P<m2>{month}){opt_year}{e}",
+        ),
         ("month_range", rf"{b}(?P<m1>{month}){sep}(?P<m2>{month}),?\s(?P<y>{YEAR}){e}"),
         ("part_of_month", rf"{b}(?P<part>{month_part})[\s-]?(?P<m>{month}){opt_year}{e}"),
         ("day_month", rf"{b}(?P<d>{DAY})\s(?P<m>{month}){opt_year}{e}"),
         ("month_day", rf"{b}(?P<m>{month})\s(?P<d>{DAY}),\s(?P<y>{YEAR}){e}"),
-        ("season", rf"{b}{the}?(?P<s1>{season})(?:\s(?:and|or|-|to)\s{the}?(?P<s2>{season}))?"
-                   rf"\s(?:of\s)?(?P<y>{YEAR}){short_y2}{e}"),
+        (
+            "season",
+            rf"{b}{the}?(?P<s1>{season})(?:\s(?:and|or|-|to)\s{the}?(?P<s2>{season}))?"
+            rf"\s(?:of\s)?(?P<y>{YEAR}){short_y2}{e}",
+        ),
         ("month_year", rf"{b}(?P<m>{month}),?\s(?P<y>{YEAR}){e}"),
         ("decade", rf"{b}(?:(?P<part>{decade_part})[\s-]?)?{the}?(?P<dec>1[89]\d0)s{e}"),
         ("part_of_year", rf"{b}(?P<part>{year_part})[\s-]?(?:in\s)?(?P<y>{YEAR}){short_y2}{e}"),
-        ("year_between",
-         rf"{b}(?i:between|from)\s(?P<y1>{YEAR})\s(?:and|to|until)\s(?P<y2>{YEAR}){e}"),
+        (
+            "year_between",
+            rf"{b}(?i:between|from)\s(?P<y1>{YEAR})\s(?:and|to|until)\s(?P<y2>{YEAR}){e}",
+        ),
         ("year_range", rf"{b}(?P<y1>{YEAR})\s?-\s?(?P<y2>\d\d(?:\d\d)?){e}"),
         ("bare_month", rf"{b}{prep}\s(?P<date>(?P<m>{month})){e}(?!\s?\d)"),
         ("year", rf"{b}(?P<y>{YEAR}){e}(?!s)"),

@@ -2,15 +2,14 @@
 
 Pieces (usually one printed line each) are joined with a single space, which
 maps to the offset of the raw character just after the previous piece (the
-newline). A piece that ends in a hyphen is mended against the next piece:
-
-* digits on both sides (`1937-` / `38`): the hyphen stays, no space;
-* the next piece starts with an upper-case letter (`Civil-` / `War`): the hyphen
-  stays, no space;
-* otherwise the hyphen is dropped and the halves are joined (`deter-` / `mined`)
-  when the joined word occurs elsewhere in the corpus or the hyphenated form
-  does not; the hyphen stays when the corpus spells the word with a hyphen
-  elsewhere (`Voenno-` / `istoricheskii`). The vocabulary is the corpus itself.
+newline). A piece that ends in a hyphen is joined to the next piece without a
+space. The thesis was set by a word processor without automatic hyphenation,
+so a line-end hyphen is normally a real one (`Civil-` / `War`,
+`rank-and-` / `file`, `Voenno-` / `istoricheskii`, `1937-` / `38`) and is kept.
+It is dropped only when the corpus never writes the hyphenated compound but
+does write the joined word (`counter-` / `revolutionaries`: the thesis writes
+`counterrevolutionaries` 37 times and never with a hyphen), the case of a word
+broken at the line end (`deter-` / `mined`). The vocabulary is the corpus itself.
 
 Characters inside a piece are kept as they are (double spaces stand for lost
 dashes); `skip` spans (footnote markers) are left out of the text.
@@ -24,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from redarmy_kg.structure.model import Span, TextBlock
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_TRAILING_FRAGMENT = re.compile(r"([A-Za-z]+)-$")
+_TRAILING_FRAGMENT = re.compile(r"((?:[A-Za-z]+-)*[A-Za-z]+)-$")
 _LEADING_FRAGMENT = re.compile(r"^([a-z]+)")
 
 
@@ -41,11 +40,14 @@ class Vocabulary:
             self.words.update(token.split("-"))
 
     def join_hyphenated(self, head: str, tail: str) -> bool:
-        """True when `head-` + `tail` is one word broken at the line end."""
-        joined = (head + tail).lower()
-        if joined in self.words:
-            return True
-        return f"{head}-{tail}".lower() not in self.compounds
+        """True when `head-` + `tail` is one word broken at the line end.
+
+        `head` may itself be a compound (`rank-and`); only its last part joins.
+        """
+        if f"{head}-{tail}".lower() in self.compounds:
+            return False
+        last = head.rsplit("-", 1)[-1]
+        return (last + tail).lower() in self.words and "-" not in head
 
 
 def build_block(

@@ -41,7 +41,10 @@ def test_sentences_keep_initials_and_archival_abbreviations() -> None:
 
 
 def test_hyphenated_line_ends() -> None:
-    corpus = "He was a Civil-\nWar hero, deter-\nmined and firm in 1937-\n38. It was determined."
+    corpus = (
+        "He was a Civil-\nWar hero, deter-\nmined, rank-and-\nfile and firm in 1937-\n38. "
+        "It was determined, never counter-revolutionary."
+    )
     lines = corpus.split("\n")
     pieces, offset = [], 0
     for line in lines:
@@ -49,7 +52,8 @@ def test_hyphenated_line_ends() -> None:
         offset += len(line) + 1
     block = build_block(corpus, pieces, Vocabulary(corpus))
     assert (
-        block.text == "He was a Civil-War hero, determined and firm in 1937-38. It was determined."
+        block.text == "He was a Civil-War hero, determined, rank-and-file and firm in 1937-38. "
+        "It was determined, never counter-revolutionary."
     )
     assert len(block.segments) == 1
     for index, char in enumerate(block.text):

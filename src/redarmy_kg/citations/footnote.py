@@ -26,12 +26,17 @@ from redarmy_kg.citations.segment import split_chunks
 from redarmy_kg.citations.works import (
     PUBLISHER_IMPRINT,
     WorkIndex,
+    norm,
     parse_author_cite,
     parse_title_cite,
     parse_unlisted_full_cite,
 )
 
 BARE_PAGE = re.compile(r"(?:(?<=^)|(?<=see\s)|(?<=see,\s)|(?<=\s))pp?\.\s*\d")
+BARE_CONTEXT = re.compile(
+    r"(?:\b(?:see|on|also|and|in|cf\.)[,:]?|[.;])\s*$|,\s*$(?<=\w,\s)", re.IGNORECASE
+)
+PAGES_NEXT = re.compile(r"[^,;.]{0,40}?,?\s*pp?\.\s*[\dxivlc]")
 CITING_WORD = re.compile(
     r"(?:\bsee|\bin|\bsee also|for example|e\.g\.)[,:]?\s+(?:The\s|A\s)?$", re.IGNORECASE
 )
@@ -95,7 +100,10 @@ def candidates(
         full = text[max(pos, m.start() - 2):m.start()] == ", " and PUBLISHER_IMPRINT.search(
             text, m.end(), end)
         words = len(m.group("title").split())
-        if m.start() <= head or (cited and words >= 3) or (full and words >= 2):
+        paged = PAGES_NEXT.match(text, m.end(), end) is not None
+        if norm(m.group("title")) in parsers.works.short_phrases:
+            cited = full = None
+        if m.start() <= head or (cited and words >= 3) or ((full or paged) and words >= 2):
             add(m.start(), 5, partial(
                 parse_title_cite, parsers.works, text, m, end, ctx.recent_works))
     for m in parsers.works.surname_regex.finditer(text, pos, end):
@@ -103,17 +111,32 @@ def candidates(
             parse_author_cite, parsers.works, text, m, end, pat, ctx.recent_works,
             m.start() <= head))
     for m in BARE_PAGE.finditer(text, pos, end):
-        add(m.start(), 6, partial(bare_page, text, m.start(), end, ctx))
+        add(m.start(), 6, partial(bare_page, text, m.start(), end, head, ctx, parsers.works))
     return sorted(found, key=lambda c: (c[0], c[1]))
 
 
-def bare_page(text: str, start: int, end: int, ctx: Context) -> Reference | None:
-    """`see p. 289`: the same work as the last source, with its own pages."""
-    last = ctx.last
-    if not isinstance(last, WorkRef) or last.work_key is None:
-        return None
+def bare_page(
+    text: str, start: int, end: int, chunk_head: int, ctx: Context, works: WorkIndex
+) -> Reference | None:
+    """`see p. 289`: the same work as the last source, with its own pages.
+
+    After other words (`Harris, The Great Urals, pp. 217-218`) the pages belong to a
+    short cite of a work the bibliography lacks: kept as an unresolved work cite."""
     locator = ANY_LOCATOR.match(text, start, end)
     if locator is None:
+        return None
+    before = text[chunk_head:start]
+    if before.strip() and not BARE_CONTEXT.search(before):
+        full = parse_unlisted_full_cite(text, chunk_head, locator.end(), works)
+        if full is not None:
+            return full
+        return WorkRef(
+            raw=text[chunk_head:locator.end()], start=chunk_head, end=locator.end(),
+            flags=["work-unresolved"], work_key=None,
+            pages=normalise(locator.group(0)), form="short",
+        )
+    last = ctx.last
+    if not isinstance(last, WorkRef) or last.work_key is None:
         return None
     return type(last)(
         raw=text[start:locator.end()], start=start, end=locator.end(), flags=["inherited"],
@@ -134,6 +157,12 @@ def parse_footnote_text(
             ref = first_reference(text, pos, chunk_end, chunk_start, parsers, ctx)
             if ref is None:
                 break
+            if _completes_previous(text, ref, references):
+                while remainders and remainders[-1].start >= references[-1].end:
+                    remainders.pop()
+                _extend(text, references[-1], ref)
+                pos = ref.end
+                continue
             _keep_remainder(text, pos, ref.start, remainders)
             references.append(ref)
             on_reference(ref)
@@ -150,6 +179,25 @@ def parse_footnote_text(
         _keep_remainder(text, pos, chunk_end, remainders)
         pos = max(pos, chunk_end)
     return references, _merge(remainders, text)
+
+
+def _completes_previous(text: str, ref: Reference, references: list[Reference]) -> bool:
+    """Pages after a sentence break that end the previous, page-less cite of a work
+    (`..., Vol. 1: 1918. How the Revolution Armed (London: ..., 1979), p. 10`)."""
+    if not references or not isinstance(ref, WorkRef) or ref.work_key is not None:
+        return False
+    previous = references[-1]
+    if not isinstance(previous, WorkRef) or previous.work_key is None or previous.pages:
+        return False
+    between = text[previous.end:ref.end]
+    return len(between) < 400 and not re.search(r"\bsee\b|\bibid\b", between, re.IGNORECASE)
+
+
+def _extend(text: str, previous: Reference, ref: Reference) -> None:
+    assert isinstance(previous, WorkRef) and isinstance(ref, WorkRef)
+    previous.end = ref.end
+    previous.raw = text[previous.start:ref.end]
+    previous.pages = ref.pages
 
 
 def first_reference(

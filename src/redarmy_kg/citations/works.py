@@ -19,6 +19,7 @@ PUBLISHER_IMPRINT = re.compile(r"\([^():]+:\s*[^()]*\d{4}(?:\s*-\s*\d{2,4})?\)")
 SEE = re.compile(r"\bsee(?: for example| also)?,?\s+", re.IGNORECASE)
 VOLUME = re.compile(r"(?:^|,)\s*(?P<vol>[IVX]{1,5})(?:\s*\(\d{4}\))?\s*,")
 MIN_TITLE_WORDS = 2
+SHORT_MARK = "~"  # a title's first three words: a cite only where pages or a head position show it
 LOOKAHEAD = 400  # a title-first cite's edition details may run past a sentence break
 
 
@@ -36,6 +37,7 @@ class WorkIndex:
     surname_regex: re.Pattern[str] | None = None
     title_regex: re.Pattern[str] | None = None
     works_by_phrase: dict[str, list[Work]] = field(default_factory=dict)
+    short_phrases: set[str] = field(default_factory=set)
 
 
 def title_phrases(work: Work) -> list[str]:
@@ -55,6 +57,8 @@ def title_phrases(work: Work) -> list[str]:
         to_comma = _words(re.split(r"[,:?]", title, maxsplit=1)[0])
         if 3 <= len(to_comma) < 4 and " ".join(to_comma) not in phrases:
             phrases.append(" ".join(to_comma))
+        if len(main) >= 4:
+            phrases.append(SHORT_MARK + " ".join(main[:3]))
         elif words:
             phrases.append(" ".join(words[: max(MIN_TITLE_WORDS, len(main))]))
     return phrases
@@ -65,7 +69,9 @@ def build_index(bibliography: Bibliography, patterns: Patterns) -> WorkIndex:
     for work in index.works:
         for creator in work.creators:
             index.by_surname.setdefault(creator.surname, []).append(work)
-        index.phrases[work.key] = list(dict.fromkeys(title_phrases(work)))
+        marked = list(dict.fromkeys(title_phrases(work)))
+        index.short_phrases |= {p[1:] for p in marked if p.startswith(SHORT_MARK)}
+        index.phrases[work.key] = [p.lstrip(SHORT_MARK) for p in marked]
         for phrase in index.phrases[work.key]:
             sharing = index.works_by_phrase.setdefault(phrase, [])
             if work not in sharing:
@@ -78,7 +84,7 @@ def build_index(bibliography: Bibliography, patterns: Patterns) -> WorkIndex:
     given = r"(?:(?!(?:" + stop_words + r")\b)[A-Z][a-z]*\.?\s?){0,3}"
     names = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     index.surname_regex = re.compile(
-        rf"\b(?P<given>{given})(?P<surname>{names})(?:\s+and\s+(?:[A-Z][a-z]*\.?\s)*"
+        rf"(?:\b|(?<=see))(?P<given>{given})(?P<surname>{names})(?:\s+and\s+(?:[A-Z][a-z]*\.?\s)*"
         rf"(?P<second>{names}))?(?=\s*,|\.?\s*$)"
     )
     phrases = sorted(index.works_by_phrase, key=len, reverse=True)
@@ -120,17 +126,23 @@ def _words(text: str) -> list[str]:
 def prefix_score(title: str, region: str) -> int:
     """How many leading words of `title` the region starts with (0 if fewer than 2)."""
     title_words, region_words = _words(title), _words(region)
+    main_words = _words(re.split(r"[:?]", title, maxsplit=1)[0])
     k = 0
     while k < min(len(title_words), len(region_words)) and title_words[k] == region_words[k]:
         k += 1
-    return k * 10 if k >= 2 or (k and k == len(title_words)) else 0
+    whole_main = bool(main_words) and k >= len(main_words)
+    return k * 10 if k >= 2 or (k and (k == len(title_words) or whole_main)) else 0
 
 
-def best_by_title(index: WorkIndex, candidates: list[Work], region: str) -> list[Work]:
-    text = norm(region)
+def best_by_title(
+    index: WorkIndex, candidates: list[Work], region: str, single_words: bool = False
+) -> list[Work]:
+    text = f" {norm(region)} "
     scored = []
     for work in candidates:
-        hits = [len(p) for p in index.phrases[work.key] if " " in p and p in text]
+        hits = [len(p) for p in index.phrases[work.key]
+                if (single_words or (" " in p and p not in index.short_phrases))
+                and f" {p} " in text]
         score = max([prefix_score(work.title, region.lstrip(" ,")), *hits, 0])
         if score:
             scored.append((score, work))
@@ -168,22 +180,45 @@ def disambiguate(candidates: list[Work], region: str, recent: dict[str, str]) ->
 STOP = re.compile(r"\b(?:RGVA|RGASPI|TNA|[Ii]bid)\b")
 
 
+MORE_PAGES = re.compile(r"\)?\s*,\s*(?=pp?\.\s*[\dxivlc])")
+
+
 def work_extent(text: str, start: int, end: int) -> tuple[int, str]:
-    """End of the cite (after its first page locator, else the chunk) and its pages."""
+    """End of the cite (after its page locators, else the chunk) and its pages.
+
+    `II (pp. 96-166), p. 109`: a chapter's range in brackets gives way to the cited page;
+    `p. 187, p. 432`: both pages are kept."""
     stop_at = STOP.search(text, start, end)
     if stop_at:
         end = stop_at.start()
     locator = PAGE_LOCATOR.search(text, start, end)
-    if locator:
-        inner = re.search(r"\((p{1,2}\.\s*[^)]*)\)", locator.group(0))
-        pages = normalise(inner.group(1)) if inner else normalise(
-            f"{locator.group('mark')} {locator.group('nums')}"
-        )
-        return locator.end(), pages
-    stop = end
-    while stop > start and text[stop - 1] in " .;,":
-        stop -= 1
-    return stop, ""
+    if locator is None:
+        stop = end
+        while stop > start and text[stop - 1] in " .;,":
+            stop -= 1
+        return stop, ""
+    found = [locator]
+    while (more := MORE_PAGES.match(text, found[-1].end(), end)) is not None:
+        following = PAGE_LOCATOR.match(text, more.end(), end)
+        if following is None:
+            break
+        found.append(following)
+    if len(found) > 1 and text[max(0, found[0].start() - 1)] == "(":
+        found = found[1:]
+    pages = [_pages(m) for m in found]
+    return found[-1].end(), pages[0] if len(pages) == 1 else _join_pages(pages)
+
+
+def _pages(locator: re.Match[str]) -> str:
+    inner = re.search(r"\((p{1,2}\.\s*[^)]*)\)", locator.group(0))
+    if inner:
+        return normalise(inner.group(1))
+    return normalise(f"{locator.group('mark')} {locator.group('nums')}")
+
+
+def _join_pages(pages: list[str]) -> str:
+    numbers = [re.sub(r"^pp?\.\s*", "", p) for p in pages]
+    return "pp. " + ", ".join(numbers)
 
 
 def make_ref(
@@ -213,7 +248,7 @@ def parse_author_cite(
         everyone = index.by_surname.get(match.group("surname"), [])
         both = [w for w in everyone if any(c.surname == second for c in w.creators)]
         candidates = both or candidates
-    titled = best_by_title(index, candidates, region[:240])
+    titled = best_by_title(index, candidates, region[:240], single_words=True)
     has_imprint = IMPRINT.search(region) is not None
     locator_next = re.match(r"\s*,\s*(?:see\s+)?pp?\.\s*[\dxivlc]", region) is not None
     work_of = re.search(r"\b(?:work of|see)\s+$", text[max(0, match.start() - 12):match.start()])

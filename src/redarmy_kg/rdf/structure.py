@@ -9,7 +9,7 @@ selector runs from its first to its last raw character. A paragraph, sentence
 or footnote interrupted by a page's footnotes (or by body text, for a footnote
 continued on the next page) therefore encloses foreign lines; such a component
 also gets one `rkg:TextSegment` per uninterrupted piece (`X/seg/1`, `X/seg/2`,
-..., linked by `rkg:hasSegment`, ordered by `rkg:position`), each with its own
+..., linked by `rkg:hasSegment`, ordered by `rkg:index`), each with its own
 anchor, so that joining the segments' exact quotes gives back exactly the
 component's own raw text.
 """
@@ -78,7 +78,7 @@ def _anchor_block(
         sink.add(resource, RKG.hasSegment, piece)
         sink.add(piece, RDF.type, RKG.TextSegment)
         sink.add(piece, DCTERMS.isPartOf, resource)
-        sink.add(piece, RKG.position, integer(position))
+        sink.add(piece, RKG.index, integer(position))
         _anchor(sink, piece, segment, document)
 
 
@@ -95,7 +95,6 @@ def _thesis(sink: QuadSink, document: Document) -> None:
     sink.add(thesis, DCTERMS.publisher, university)
     sink.add(thesis, DCTERMS.abstract, text(front.abstract.text, "en"))
     sink.add(thesis, DCTERMS.rights, text(front.copyright_statement, "en"))
-    sink.add(thesis, RKG.degree, text(front.degree, "en"))
     sink.add(author, RDF.type, FOAF.Person)
     sink.add(author, RDFS.label, text(front.author))
     sink.add(university, RDFS.label, text(front.institution.removeprefix("The ")))
@@ -106,8 +105,13 @@ def _thesis(sink: QuadSink, document: Document) -> None:
     sink.add(corpus_file, DCTERMS.isFormatOf, thesis)
     sink.add(thesis, DCTERMS.hasFormat, corpus_file)
     sink.add(corpus_file, RDFS.label, text(f"{front.title} (plain text of the thesis PDF)", "en"))
-    _anchor_block(sink, NamedNode(thesis.value + "/abstract"), front.abstract, document)
-    sink.add(thesis, RKG.abstractPassage, NamedNode(thesis.value + "/abstract"))
+    abstract = node("thesis", "abstract")
+    sink.add(abstract, RDF.type, DOCO.Section)
+    sink.add(abstract, RDFS.label, text("Abstract", "en"))
+    sink.add(abstract, C4O.hasContent, text(front.abstract.text))
+    sink.add(abstract, DCTERMS.isPartOf, thesis)
+    sink.add(thesis, DCTERMS.hasPart, abstract)
+    _anchor_block(sink, abstract, front.abstract, document)
 
 
 def _parts(sink: QuadSink, document: Document) -> None:
@@ -119,9 +123,9 @@ def _parts(sink: QuadSink, document: Document) -> None:
         sink.add(resource, DCTERMS.title, text(part.title, "en"))
         label = f"{part.label}: {part.title}" if part.number is not None else part.label
         sink.add(resource, RDFS.label, text(label, "en"))
-        sink.add(resource, RKG.partNumber, integer(position))
+        sink.add(resource, RKG.index, integer(position))
         if part.number is not None:
-            sink.add(resource, RKG.chapterNumber, integer(part.number))
+            sink.add(resource, RKG.number, integer(part.number))
         sink.add(resource, DCTERMS.isPartOf, thesis)
         sink.add(thesis, DCTERMS.hasPart, resource)
         _anchor(sink, resource, part.heading, document)
@@ -132,9 +136,10 @@ def _sections(sink: QuadSink, document: Document) -> None:
         resource = component(section.key)
         part = component(section.part_key)
         sink.add(resource, RDF.type, DOCO.Section)
+        sink.add(resource, RKG.part, part)
         sink.add(resource, DCTERMS.title, text(section.title, "en"))
         sink.add(resource, RDFS.label, text(section.title, "en"))
-        sink.add(resource, RKG.position, integer(section.index))
+        sink.add(resource, RKG.index, integer(section.index))
         sink.add(resource, DCTERMS.isPartOf, part)
         sink.add(part, DCTERMS.hasPart, resource)
         _anchor(sink, resource, section.heading, document)
@@ -146,19 +151,19 @@ def _paragraphs_and_sentences(sink: QuadSink, document: Document) -> None:
         container = component(paragraph.section_key or paragraph.part_key)
         sink.add(resource, RDF.type, DOCO.Paragraph)
         sink.add(resource, C4O.hasContent, text(paragraph.block.text))
-        sink.add(resource, RKG.position, integer(paragraph.index))
+        sink.add(resource, RKG.index, integer(paragraph.index))
         sink.add(resource, DCTERMS.isPartOf, container)
         sink.add(container, DCTERMS.hasPart, resource)
-        if paragraph.section_key:
-            sink.add(resource, DCTERMS.isPartOf, component(paragraph.part_key))
+        sink.add(resource, RKG.part, component(paragraph.part_key))
         _anchor_block(sink, resource, paragraph.block, document)
     for sentence in document.sentences:
         resource = component(sentence.key)
         paragraph = component(sentence.paragraph_key)
         sink.add(resource, RDF.type, DOCO.Sentence)
         sink.add(resource, C4O.hasContent, text(sentence.block.text))
-        sink.add(resource, RKG.position, integer(sentence.index))
+        sink.add(resource, RKG.index, integer(sentence.index))
         sink.add(resource, DCTERMS.isPartOf, paragraph)
+        sink.add(resource, RKG.part, component(sentence.part_key))
         sink.add(paragraph, DCTERMS.hasPart, resource)
         _anchor_block(sink, resource, sentence.block, document)
 
@@ -169,21 +174,23 @@ def _footnotes_and_markers(sink: QuadSink, document: Document) -> None:
         part = component(footnote.part_key)
         sink.add(resource, RDF.type, DOCO.Footnote)
         sink.add(resource, C4O.hasContent, text(footnote.block.text))
-        sink.add(resource, RKG.footnoteNumber, integer(footnote.number))
+        sink.add(resource, RKG.number, integer(footnote.number))
         sink.add(resource, RDFS.label, text(f"Footnote {footnote.number} ({footnote.part_key})"))
         sink.add(resource, DCTERMS.isPartOf, part)
+        sink.add(resource, RKG.part, part)
         sink.add(part, DCTERMS.hasPart, resource)
         if footnote.truncated:
             sink.add(resource, RKG.truncated, boolean(True))
         for flag in sorted(set(footnote.flags)):
-            sink.add(resource, RKG.parserFlag, text(flag))
+            sink.add(resource, RKG.flag, text(flag))
         _anchor_block(sink, resource, footnote.block, document)
     for marker in document.markers:
         footnote = component(marker.footnote_key)
         resource = NamedNode(footnote.value + "/marker")
         sink.add(resource, RDF.type, RKG.FootnoteMarker)
-        sink.add(resource, RKG.markerOf, footnote)
+        sink.add(resource, RKG.marks, footnote)
         sink.add(resource, RDFS.label, Literal(str(marker.number)))
+        sink.add(resource, RKG.part, component(marker.part_key))
         _anchor(sink, resource, marker.span, document)
         if marker.sentence_key:
             sentence = component(marker.sentence_key)
@@ -200,9 +207,10 @@ def _bibliography(sink: QuadSink, document: Document) -> None:
         section = component(f"bibliography/{entry.section_index}")
         resource = component(entry.key)
         sink.add(resource, RDF.type, BIRO.BibliographicReference)
+        sink.add(resource, RDF.type, RKG.BibliographyEntry)
         sink.add(resource, C4O.hasContent, text(entry.block.text))
-        sink.add(resource, RKG.bibliographySection, text(entry.section, "en"))
-        sink.add(resource, RKG.position, integer(entry.index))
+        sink.add(resource, RKG.part, bibliography)
+        sink.add(resource, RKG.index, integer(entry.index))
         sink.add(resource, DCTERMS.isPartOf, section)
         sink.add(section, DCTERMS.hasPart, resource)
         _anchor_block(sink, resource, entry.block, document)
@@ -211,7 +219,7 @@ def _bibliography(sink: QuadSink, document: Document) -> None:
         sink.add(section, RDF.type, DOCO.Section)
         sink.add(section, DCTERMS.title, text(title, "en"))
         sink.add(section, RDFS.label, text(title, "en"))
-        sink.add(section, RKG.position, integer(index))
+        sink.add(section, RKG.index, integer(index))
         sink.add(section, DCTERMS.isPartOf, bibliography)
         sink.add(bibliography, DCTERMS.hasPart, section)
 
@@ -227,6 +235,7 @@ def _abbreviations(sink: QuadSink, document: Document) -> None:
     for entry in document.abbreviations:
         concept = node("thesis", "abbreviations", iris.slugify(entry.abbreviation))
         sink.add(concept, RDF.type, SKOS.Concept)
+        sink.add(concept, RDF.type, RKG.Abbreviation)
         sink.add(concept, SKOS.inScheme, scheme)
         sink.add(concept, SKOS.notation, text(entry.abbreviation))
         sink.add(concept, SKOS.prefLabel, text(entry.expansion, "en"))

@@ -55,7 +55,7 @@ def title_phrases(work: Work) -> list[str]:
         if len(main) >= MIN_TITLE_WORDS or (len(main) == 1 and len(main[0]) >= 8):
             phrases.append(" ".join(main[:4]))
         to_comma = _words(re.split(r"[,:?]", title, maxsplit=1)[0])
-        if 3 <= len(to_comma) < 4 and " ".join(to_comma) not in phrases:
+        if 2 <= len(to_comma) < 4 and " ".join(to_comma) not in phrases:
             phrases.append(" ".join(to_comma))
         if len(main) >= 4:
             phrases.append(SHORT_MARK + " ".join(main[:3]))

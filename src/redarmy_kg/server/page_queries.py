@@ -17,6 +17,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX doco: <http://purl.org/spar/doco/>
+PREFIX fabio: <http://purl.org/spar/fabio/>
 PREFIX c4o: <http://purl.org/spar/c4o/>
 PREFIX bibo: <http://purl.org/ontology/bibo/>
 PREFIX rico: <https://www.ica.org/standards/RiC/ontology#>
@@ -38,8 +40,21 @@ def incoming(node: str) -> str:
     return PREFIXES + f"""
 SELECT DISTINCT ?s ?p ?slabel WHERE {{
   ?s ?p {node} .
+  FILTER(?p != oa:hasBody)
   OPTIONAL {{ ?s {LABEL} ?slabel }}
 }} ORDER BY ?p ?s LIMIT 300"""
+
+
+def mentions(node: str) -> str:
+    """Sentences mentioning the resource (a mention `id/mention/<sentence path>/m/<n>`
+    sits in the sentence `id/thesis/<sentence path>`)."""
+    return PREFIXES + f"""
+SELECT ?sentence ?text (MIN(?offset) AS ?start) WHERE {{
+  ?mention oa:hasBody {node} .
+  BIND(IRI(REPLACE(STR(?mention), "/id/mention/(.+)/m/[^/]+$", "/id/thesis/$1")) AS ?sentence)
+  ?sentence c4o:hasContent ?text .
+  OPTIONAL {{ ?sentence rkg:textAnchor/oa:hasSelector/oa:start ?offset }}
+}} GROUP BY ?sentence ?text ORDER BY ?start ?sentence LIMIT 1000"""
 
 
 def quote(node: str) -> str:
@@ -174,14 +189,40 @@ SELECT ?s ?label ?matched WHERE {{
 }} ORDER BY ?label ?s LIMIT 300"""
 
 
-def counts_by_kind(id_prefix: str) -> str:
-    """How many resources there are of each kind, read off the IRI (`id/person/...`)."""
+COUNTED_CLASSES = {
+    "foaf:Person": "people",
+    "org:Organization": "institutions",
+    "rkg:Place": "places",
+    "rkg:Event": "events",
+    "rkg:Claim": "claims",
+    "doco:Chapter": "chapters",
+    "doco:Sentence": "sentences",
+    "doco:Footnote": "footnotes",
+    "cito:Citation": "citations",
+    "rkg:File": "archival files",
+    "fabio:Book": "books",
+    "fabio:JournalArticle": "articles",
+    "oa:Annotation": "mentions",
+}
+
+
+def counts_by_class() -> str:
+    """How many resources of each headline class (events: any type under rkg:Event's IRIs)."""
+    classes = " ".join(COUNTED_CLASSES)
+    return PREFIXES + f"""
+SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+  VALUES ?class {{ {classes} }}
+  ?s a ?class .
+}} GROUP BY ?class"""
+
+
+def count_under(id_prefix: str) -> str:
+    """Resources whose IRI starts with a prefix (`<base>id/event/`), hash IRIs left out."""
     return f"""
-SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{
   ?s a ?type .
-  FILTER(STRSTARTS(STR(?s), {id_prefix}))
-  BIND(STRBEFORE(CONCAT(STRAFTER(STR(?s), {id_prefix}), "/"), "/") AS ?kind)
-}} GROUP BY ?kind ORDER BY ?kind"""
+  FILTER(STRSTARTS(STR(?s), {id_prefix}) && !CONTAINS(STR(?s), "#"))
+}}"""
 
 
 TOTAL_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

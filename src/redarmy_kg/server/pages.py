@@ -41,12 +41,6 @@ DUMPS = {
 }
 TITLE_PREDICATES = ("skos:prefLabel", "rdfs:label", "dcterms:title", "rico:identifier")
 SAME_AS = ("owl:sameAs", "skos:exactMatch", "skos:closeMatch")
-KIND_NAMES = {
-    "person": "people", "org": "institutions", "place": "places", "event": "events",
-    "claim": "claims", "citation": "citations", "archive": "archives and record sets",
-    "work": "works", "thesis": "parts of the thesis", "mention": "mentions",
-    "membership": "post holdings",
-}
 
 
 def render(request: Request, template: str, status: int = 200, **context: object) -> Response:
@@ -110,13 +104,14 @@ async def dump(request: Request) -> Response:
 async def resource_page(request: Request, iri: str) -> Response:
     linker = _linker(request)
     node = iri_literal(iri)
-    props, incoming, quote, timeline, citations, resting = await asyncio.gather(
+    props, incoming, quote, timeline, citations, resting, mentions = await asyncio.gather(
         graph_access.select(request, page_queries.properties(node)),
         graph_access.select(request, page_queries.incoming(node)),
         graph_access.select(request, page_queries.quote(node)),
         graph_access.select(request, page_queries.timeline(node)),
         graph_access.select(request, page_queries.citations_of(node)),
         graph_access.select(request, page_queries.claims_resting_on(node)),
+        graph_access.select(request, page_queries.mentions(node)),
     )
     properties = group_properties(props, linker)
     types = {row["o"].value for row in props if row["p"].value.endswith("#type")}
@@ -135,6 +130,7 @@ async def resource_page(request: Request, iri: str) -> Response:
         "show_timeline": bool(timeline) or _is_agent(types),
         "citations": _citations(citations, linker),
         "resting": build_evidence(resting, linker),
+        "mentions": [(linker.link(r["sentence"], None), r["text"].value) for r in mentions],
         "rdf_links": [(label, f"{linker.href(iri)}{suffix}") for label, suffix in (
             ("Turtle", ".ttl"), ("N-Triples", ".nt"), ("JSON-LD", ".jsonld"),
             ("RDF/XML", ".rdf"))],
@@ -200,16 +196,26 @@ def _citations(rows: list, linker: Linker) -> list[dict[str, object]]:
 
 
 async def _cached_counts(request: Request) -> dict[str, object]:
+    """Headline counts, computed once per server (the store is read-only)."""
     cached = getattr(request.app.state, "home_counts", None)
     if cached is not None:
         return cached
     settings: ServerSettings = request.app.state.settings
-    id_prefix = string_literal(settings.public_base + "id/")
-    rows = await graph_access.select(request, page_queries.counts_by_kind(id_prefix))
-    total = await graph_access.select(request, page_queries.TOTAL_QUADS)
+    by_class, events, total = await asyncio.gather(
+        graph_access.select(request, page_queries.counts_by_class()),
+        graph_access.select(request, page_queries.count_under(
+            string_literal(settings.public_base + "id/event/"))),
+        graph_access.select(request, page_queries.TOTAL_QUADS),
+    )
+    found = {name: 0 for name in page_queries.COUNTED_CLASSES.values()}
+    shorten = _linker(request).short
+    for row in by_class:
+        name = page_queries.COUNTED_CLASSES.get(shorten(row["class"].value))
+        if name is not None:
+            found[name] = int(row["n"].value)
+    found["events"] = max(found["events"], int(events[0]["n"].value) if events else 0)
     counts = {
-        "kinds": [(KIND_NAMES.get(r["kind"].value, r["kind"].value), int(r["n"].value))
-                  for r in rows if "kind" in r],
+        "kinds": [(name, n) for name, n in found.items() if n],
         "quads": int(total[0]["n"].value) if total else 0,
     }
     request.app.state.home_counts = counts

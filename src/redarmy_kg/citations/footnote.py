@@ -17,6 +17,7 @@ from redarmy_kg.citations.locators import ANY_LOCATOR, normalise
 from redarmy_kg.citations.model import (
     ArchivalFile,
     ArchivalRef,
+    NewspaperRef,
     Reference,
     Remainder,
     WorkRef,
@@ -26,17 +27,16 @@ from redarmy_kg.citations.segment import split_chunks
 from redarmy_kg.citations.works import (
     PUBLISHER_IMPRINT,
     WorkIndex,
+    make_ref,
     norm,
     parse_author_cite,
     parse_title_cite,
     parse_unlisted_full_cite,
+    work_named_in,
 )
 
 BARE_PAGE = re.compile(r"(?:(?<=^)|(?<=see\s)|(?<=see,\s)|(?<=\s))pp?\.\s*\d")
-BARE_CONTEXT = re.compile(
-    r"(?:\b(?:see|on|also|and|in|cf\.)[,:]?|[.;])\s*$|,\s*$(?<=\w,\s)", re.IGNORECASE
-)
-PAGES_NEXT = re.compile(r"[^,;.]{0,40}?,?\s*pp?\.\s*[\dxivlc]")
+BARE_CONTEXT = re.compile(r"(?:\b(?:see|on|also|and|in|cf\.)[,:]?|[.;])\s*$", re.IGNORECASE)
 CITING_WORD = re.compile(
     r"(?:\bsee|\bin|\bsee also|for example|e\.g\.)[,:]?\s+(?:The\s|A\s)?$", re.IGNORECASE
 )
@@ -69,8 +69,16 @@ def make_parsers(patterns: Patterns, works: WorkIndex) -> Parsers:
 Candidate = tuple[int, int, Callable[[], Reference | None]]
 
 
+def _paged(text: str, pos: int, end: int) -> bool:
+    """A page locator follows within the same clause (`, ed. by Khaustov and others, p. 764`)."""
+    window = text[pos:min(end, pos + 100)]
+    window = re.split(r";|\.\s+(?=[A-Z])", window, maxsplit=1)[0]
+    return re.search(r"(?<![A-Za-z])pp?\.\s*[\dxivlc]", window) is not None
+
+
 def candidates(
-    text: str, pos: int, end: int, chunk_start: int, parsers: Parsers, ctx: Context
+    text: str, pos: int, end: int, chunk_start: int, parsers: Parsers, ctx: Context,
+    previous: Reference | None = None,
 ) -> list[Candidate]:
     """Possible reference starts in text[pos:end]: (start, priority, parse)."""
     found: list[Candidate] = []
@@ -100,16 +108,22 @@ def candidates(
         full = text[max(pos, m.start() - 2):m.start()] == ", " and PUBLISHER_IMPRINT.search(
             text, m.end(), end)
         words = len(m.group("title").split())
-        paged = PAGES_NEXT.match(text, m.end(), end) is not None
+        long_title = words >= 2 or len(m.group("title")) >= 8
+        paged = _paged(text, m.end(), end)
+        if set(norm(m.group("title")).split()) <= pat.generic_title_words:
+            full = paged = False
         if norm(m.group("title")) in parsers.works.short_phrases:
             cited = full = None
-        if m.start() <= head or (cited and words >= 3) or ((full or paged) and words >= 2):
+            paged = re.match(r",?\s*pp?\.\s*[\dxivlc]", text[m.end():end]) is not None
+        if m.start() <= head or (cited and words >= 3) or ((full or paged) and long_title):
             add(m.start(), 5, partial(
                 parse_title_cite, parsers.works, text, m, end, ctx.recent_works))
     for m in parsers.works.surname_regex.finditer(text, pos, end):
         add(m.start(), 4, partial(
             parse_author_cite, parsers.works, text, m, end, pat, ctx.recent_works,
             m.start() <= head))
+    if isinstance(previous, NewspaperRef) and not parsers.newspaper_title.search(text, pos, end):
+        add(head, 3, partial(newspapers.parse_chained, text, head, end, previous))
     for m in BARE_PAGE.finditer(text, pos, end):
         add(m.start(), 6, partial(bare_page, text, m.start(), end, head, ctx, parsers.works))
     return sorted(found, key=lambda c: (c[0], c[1]))
@@ -130,6 +144,10 @@ def bare_page(
         full = parse_unlisted_full_cite(text, chunk_head, locator.end(), works)
         if full is not None:
             return full
+        known = work_named_in(works, before)
+        if known is not None:
+            return make_ref(known, text, chunk_head, locator.end(),
+                            normalise(locator.group(0)), "short", ["matched-in-prose"])
         return WorkRef(
             raw=text[chunk_head:locator.end()], start=chunk_head, end=locator.end(),
             flags=["work-unresolved"], work_key=None,
@@ -154,7 +172,8 @@ def parse_footnote_text(
     for chunk_start, chunk_end in split_chunks(text, parsers.patterns.abbreviations):
         pos = max(pos, chunk_start)
         while pos < chunk_end:
-            ref = first_reference(text, pos, chunk_end, chunk_start, parsers, ctx)
+            previous = references[-1] if references else None
+            ref = first_reference(text, pos, chunk_end, chunk_start, parsers, ctx, previous)
             if ref is None:
                 break
             if _completes_previous(text, ref, references):
@@ -201,9 +220,10 @@ def _extend(text: str, previous: Reference, ref: Reference) -> None:
 
 
 def first_reference(
-    text: str, pos: int, end: int, chunk_start: int, parsers: Parsers, ctx: Context
+    text: str, pos: int, end: int, chunk_start: int, parsers: Parsers, ctx: Context,
+    previous: Reference | None = None,
 ) -> Reference | None:
-    for start, _, parse in candidates(text, pos, end, chunk_start, parsers, ctx):
+    for start, _, parse in candidates(text, pos, end, chunk_start, parsers, ctx, previous):
         ref = parse()
         if ref is not None and ref.end > ref.start and ref.start >= pos:
             if isinstance(ref, ArchivalRef) and ref.file.archive:

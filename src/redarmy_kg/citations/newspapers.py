@@ -93,3 +93,22 @@ def _article_start(text: str, chunk_start: int, title_start: int) -> int:
     while start < title_start and text[start] == " ":
         start += 1
     return start
+
+
+def parse_chained(text: str, start: int, end: int, last: NewspaperRef) -> NewspaperRef | None:
+    """`; Eshche vishe bditelnost, 20.6.1935, p. 1`: another article of the same newspaper."""
+    found = find_date(text[start:end])
+    if found is None:
+        return None
+    iso, date_match = found
+    article = text[start : start + date_match.start()].strip(" ,")
+    if not article or len(article) > 150 or re.search(r"\b(?:see|ibid)\b", article, re.I):
+        return None
+    date_end = start + date_match.end()
+    page = PAGE.match(text, date_end, end)
+    stop = page.end() if page else date_end
+    return NewspaperRef(
+        raw=text[start:stop], start=start, end=stop, flags=["inherited"],
+        newspaper=last.newspaper, title=last.title, article=article, date=iso,
+        page=f"p. {page.group('page')}" if page else "",
+    )

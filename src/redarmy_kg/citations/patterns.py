@@ -45,6 +45,7 @@ class Patterns:
     bibliography_sections: dict[str, str]
     surname_variants: dict[str, tuple[str, ...]]
     not_given_names: frozenset[str]
+    generic_title_words: frozenset[str]
 
     def archive_by_abbreviation(self, abbreviation: str) -> Archive | None:
         for archive in self.archives:
@@ -100,6 +101,9 @@ def load_patterns_file(path: Path, archives: tuple[Archive, ...]) -> Patterns:
             for k, v in (data.get("surname_variants") or {}).items()
         },
         not_given_names=frozenset(str(w) for w in data.get("not_given_names") or ()),
+        generic_title_words=frozenset(
+            str(w).lower() for w in data.get("generic_title_words") or ()
+        ),
     )
 
 

@@ -310,3 +310,17 @@ def parse_unlisted_full_cite(
         raw=text[start:stop], start=start, end=stop, flags=["not-in-bibliography"],
         work_key=None, pages=pages, form="full",
     )
+
+
+def work_named_in(index: WorkIndex, text: str) -> Work | None:
+    """The one work a stretch of prose names: by a title phrase, else by an author's
+    surname at its start when that author has a single work (`Tarkhova also notes ...`)."""
+    by_title = best_by_title(index, index.works, text)
+    if len(by_title) == 1:
+        return by_title[0]
+    first = re.match(r"\s*(?:see\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[a-z]", text)
+    if first:
+        works = index.by_surname.get(first.group(1), [])
+        if len(works) == 1:
+            return works[0]
+    return None

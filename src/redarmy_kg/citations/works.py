@@ -296,14 +296,18 @@ def parse_unlisted_full_cite(
     imprint = PUBLISHER_IMPRINT.search(text, start, end)
     if imprint is None:
         return None
+    introduced = start == 0 or text[:start].rstrip().endswith(";")
     for see in SEE.finditer(text, start, imprint.start()):
         start = see.end()
+        introduced = True
     head = text[start:imprint.start()]
-    if "," not in head or len(head) > 300 or not re.match(r"[A-Z0-9]", head):
+    if not re.match(r"[A-Z0-9]", head) or len(head) > 300:
+        return None
+    if "," not in head and not (introduced and len(head) <= 200):
         return None
     stop, pages = work_extent(text, imprint.end(), end)
     if index is not None:
-        by_title = best_by_title(index, index.works, head)
+        by_title = titled_near_start(index, head)
         if len(by_title) == 1:
             return make_ref(by_title[0], text, start, stop, pages, "full", ["matched-by-title"])
     return WorkRef(
@@ -312,10 +316,27 @@ def parse_unlisted_full_cite(
     )
 
 
+def titled_near_start(index: WorkIndex, text: str, max_offset: int = 4) -> list[Work]:
+    """Works one of whose title phrases begins within the first words of `text`
+    (after an author's name: `Oleg Ken Mobilizatsionnoe planirovanie ...`)."""
+    words = norm(text).split()
+    found: list[Work] = []
+    for offset in range(min(max_offset, len(words)) + 1):
+        head = " " + " ".join(words[offset:]) + " "
+        for work in index.works:
+            phrases = [p for p in index.phrases[work.key]
+                       if " " in p and p not in index.short_phrases]
+            if any(head.startswith(f" {p} ") for p in phrases) and work not in found:
+                found.append(work)
+        if found:
+            return found
+    return found
+
+
 def work_named_in(index: WorkIndex, text: str) -> Work | None:
     """The one work a stretch of prose names: by a title phrase, else by an author's
     surname at its start when that author has a single work (`Tarkhova also notes ...`)."""
-    by_title = best_by_title(index, index.works, text)
+    by_title = titled_near_start(index, text)
     if len(by_title) == 1:
         return by_title[0]
     first = re.match(r"\s*(?:see\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[a-z]", text)

@@ -197,7 +197,40 @@ def parse_footnote_text(
                 pos = unlisted.end
         _keep_remainder(text, pos, chunk_end, remainders)
         pos = max(pos, chunk_end)
-    return references, _merge(remainders, text)
+    merged = _merge(remainders, text)
+    return references, _absorb_dangling_locators(text, references, merged)
+
+
+DANGLING = re.compile(r"\s*,?\s*(?:pp?|ll?|l1)\.\s*$")
+DANGLING_INSIDE = re.compile(r",\s*(?:pp?|ll?|l1)\.?$")
+
+
+def _absorb_dangling_locators(
+    text: str, references: list[Reference], remainders: list[Remainder]
+) -> list[Remainder]:
+    """`..., p.` or `..., l.` with the number lost at a page break: the reference is
+    truncated; the dangling mark becomes part of it and the reference is flagged."""
+    kept = []
+    for ref in references:
+        if not ref.locator and DANGLING_INSIDE.search(ref.raw):
+            ref.flags.append("truncated-reference")
+    ends = {ref.end: ref for ref in references}
+    for rem in remainders:
+        ref = ends.get(rem.start)
+        match = DANGLING.match(rem.raw)
+        if ref is not None and "truncated-reference" in ref.flags and rem.raw.startswith("."):
+            match = re.match(r"\.", rem.raw)
+            ref.flags.remove("truncated-reference")
+        if ref is not None and match is not None:
+            ref.end = rem.start + match.end()
+            ref.raw = text[ref.start:ref.end]
+            ref.flags.append("truncated-reference")
+            rest = rem.raw[match.end():]
+            if rest:
+                kept.append(Remainder(rest, ref.end, rem.end, False, False))
+            continue
+        kept.append(rem)
+    return kept
 
 
 def _completes_previous(text: str, ref: Reference, references: list[Reference]) -> bool:

@@ -69,7 +69,10 @@ def find_quality_issues(index: CitationIndex, bibliography: Bibliography) -> lis
                 cited_files[ref.file.key] = key
         elif isinstance(ref, IbidRef) and ref.resolved is None:
             found.append(finding("unresolved-ibid", key, ref.raw, "no earlier source to repeat"))
-        elif isinstance(ref, WorkRef) and ref.work_key is None:
+        elif isinstance(ref, WorkRef) and "truncated-reference" in ref.flags:
+            found.append(finding("truncated-reference", key, ref.raw,
+                                 "the page number was lost at a page break"))
+        if isinstance(ref, WorkRef) and ref.work_key is None:
             kind = "work-not-in-bibliography" if "not-in-bibliography" in ref.flags else (
                 "unresolved-short-cite")
             found.append(finding(kind, key, ref.raw, "no bibliography entry matched"))
@@ -109,5 +112,5 @@ def _archival_findings(key: str, ref: ArchivalRef) -> list[dict[str, str]]:
     found = [finding("typo", key, ref.raw, TYPO_FLAGS[f]) for f in ref.flags if f in TYPO_FLAGS]
     if "truncated-reference" in ref.flags:
         found.append(finding("truncated-reference", key, ref.raw,
-                             "archive named but fond/opis/delo incomplete"))
+                             "archive named but fond/opis/delo/folio incomplete"))
     return found

@@ -12,7 +12,7 @@ FINDING_TITLES = {
     "inconsistent-reference": "Archival references that disagree with the bibliography",
     "file-missing-from-bibliography": "Archival files cited but not listed in the bibliography",
     "file-never-cited": "Archival files listed in the bibliography but never cited",
-    "truncated-reference": "Truncated archival references",
+    "truncated-reference": "Truncated references (a page or folio number lost)",
     "truncated-footnote": "Footnotes whose end was lost",
     "unresolved-ibid": "Ibids that could not be resolved",
     "unresolved-short-cite": "Short cites that reach no bibliography entry",

@@ -27,10 +27,13 @@ from redarmy_kg.server.settings import ServerSettings
               help="Base IRI of the data, served under this server's root (default: the "
                    "dataset's w3id base).")
 @click.option("--max-result-bytes", type=int, default=None, help="Bound on one result's size.")
+@click.option("--worker-memory-mb", type=int, default=None,
+              help="Memory bound of each query worker in MiB (default 4096; 0: none).")
 @handle_errors
 def serve(
     host: str, port: int, build_dir: Path, timeout_s: float, workers: int | None,
     allowed_services: tuple[str, ...], public_base: str | None, max_result_bytes: int | None,
+    worker_memory_mb: int | None,
 ) -> None:
     """Serve SPARQL, linked data and HTML pages from the built store."""
     import uvicorn
@@ -49,6 +52,8 @@ def serve(
         options["public_base"] = public_base
     if max_result_bytes is not None:
         options["max_result_bytes"] = max_result_bytes
+    if worker_memory_mb is not None:
+        options["worker_memory_mb"] = worker_memory_mb or None
     settings = ServerSettings(**options)  # type: ignore[arg-type]
     app = create_app(settings)
     click.echo(f"serving {settings.store_path} on http://{host}:{port}/ "

@@ -164,3 +164,17 @@ def test_service_to_the_allow_listed_host_but_another_path_is_refused(
 ) -> None:
     query = f"SELECT * WHERE {{ SERVICE <{federated_server.url}/other> {{ ?s ?p ?o }} }}"
     assert client.get("/sparql", params={"query": query}).status_code == 403
+
+
+def test_a_query_over_the_memory_bound_kills_only_its_worker(launch) -> None:  # noqa: ANN001
+    bounded = launch("--worker-memory-mb", "1000", "--timeout", "90")
+    hungry = ("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } "
+              "ORDER BY ?c ?f ?i ?l")
+    with bounded.client() as http:
+        started = time.monotonic()
+        response = http.get("/sparql", params={"query": hungry})
+        assert response.status_code == 503, response.text
+        assert error_of(response)["type"] == "worker-failed"
+        assert time.monotonic() - started < 85
+        assert wait_for(lambda: len(bounded.worker_pids()) == 2)
+        assert http.get("/sparql", params={"query": SIMPLE}).status_code == 200

@@ -37,7 +37,7 @@ def create_app(settings: ServerSettings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = WorkerPool(str(store_path.resolve()), settings.workers)
+        pool = WorkerPool(str(store_path.resolve()), settings.workers, settings.worker_memory_mb)
         await pool.start()
         app.state.pool = pool
         try:

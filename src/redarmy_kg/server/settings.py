@@ -41,6 +41,9 @@ class ServerSettings:
     workers: int = field(default_factory=_default_workers)
     """Number of worker processes evaluating queries, each with its own read-only store."""
 
+    worker_memory_mb: int | None = 4096
+    """Address-space bound of each worker; a query needing more kills only its worker (503)."""
+
     allowed_service_endpoints: tuple[str, ...] = ()
     """Endpoints a query may federate to with SERVICE; empty means SERVICE is refused."""
 

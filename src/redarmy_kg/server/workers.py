@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import io
 import multiprocessing
+import resource
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -124,8 +125,15 @@ def _failure(status: int, error_type: str, message: str) -> QueryOutcome:
     return QueryOutcome("application/json", b"", ApiError(status, error_type, message))
 
 
-def worker_main(store_path: str, connection: Connection) -> None:
-    """Entry point of a worker process: open the store read-only, answer jobs forever."""
+def worker_main(store_path: str, connection: Connection, memory_limit_mb: int | None) -> None:
+    """Entry point of a worker process: open the store read-only, answer jobs forever.
+
+    With a memory limit, a query that needs more makes the allocator abort the worker,
+    which the pool reports as a failed query and replaces; the machine stays healthy.
+    """
+    if memory_limit_mb:
+        limit = memory_limit_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from pyoxigraph import Store
 
     store = Store.read_only(store_path)
@@ -139,11 +147,11 @@ def worker_main(store_path: str, connection: Connection) -> None:
 
 
 class Worker:
-    def __init__(self, store_path: str) -> None:
+    def __init__(self, store_path: str, memory_limit_mb: int | None) -> None:
         context = multiprocessing.get_context("spawn")
         self.connection, child_end = context.Pipe()
         self.process: BaseProcess = context.Process(
-            target=worker_main, args=(store_path, child_end), daemon=True,
+            target=worker_main, args=(store_path, child_end, memory_limit_mb), daemon=True,
             name="redarmy-kg-query-worker",
         )
         self.process.start()
@@ -182,9 +190,13 @@ async def _receive(connection: Connection, timeout: float) -> object:
 class WorkerPool:
     """A fixed number of query workers; busy ones are killed and replaced on time-out."""
 
-    def __init__(self, store_path: str, size: int, startup_timeout_s: float = 60.0) -> None:
+    def __init__(
+        self, store_path: str, size: int, memory_limit_mb: int | None = None,
+        startup_timeout_s: float = 60.0,
+    ) -> None:
         self.store_path = store_path
         self.size = size
+        self.memory_limit_mb = memory_limit_mb
         self.startup_timeout_s = startup_timeout_s
         self._idle: asyncio.Queue[Worker] = asyncio.Queue()
         self._all: set[Worker] = set()
@@ -245,7 +257,7 @@ class WorkerPool:
             ) from None
 
     def _spawn(self) -> Worker:
-        worker = Worker(self.store_path)
+        worker = Worker(self.store_path, self.memory_limit_mb)
         self._all.add(worker)
         return worker
 

@@ -16,7 +16,7 @@ from redarmy_kg.iris import slugify
 
 IMPRINT = re.compile(r"\((?:[^():]+:\s*)?[^()]*\d{4}(?:\s*-\s*\d{2,4})?\)")
 PUBLISHER_IMPRINT = re.compile(r"\([^():]+:\s*[^()]*\d{4}(?:\s*-\s*\d{2,4})?\)")
-SEE = re.compile(r"\bsee(?: for example| also)?,?\s+", re.IGNORECASE)
+SEE = re.compile(r"\b(?:see(?: for example| also)?|such as),?\s+", re.IGNORECASE)
 VOLUME = re.compile(r"(?:^|,)\s*(?P<vol>[IVX]{1,5})(?:\s*\(\d{4}\))?\s*,")
 MIN_TITLE_WORDS = 2
 SHORT_MARK = "~"  # a title's first three words: a cite only where pages or a head position show it

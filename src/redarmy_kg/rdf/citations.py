@@ -151,6 +151,16 @@ def emit_work(work: Work, sink: QuadSink) -> None:
     sink.add(iri, RKG.rawReference, text(work.raw))
 
 
+def source_iri(ref: Reference) -> str | None:
+    """The IRI a reference cites (an ibid: what it repeats), for stages that link to sources."""
+    sink = QuadSink(graph("bibliography"))
+    source = ref.resolved if isinstance(ref, IbidRef) else ref
+    if source is None:
+        return None
+    cited = cited_entity(source, sink, set())
+    return cited.value if cited is not None else None
+
+
 def cited_entity(ref: Reference, sink: QuadSink, seen: set[str]) -> NamedNode | None:
     if isinstance(ref, ArchivalRef):
         return emit_record_set(ref.file, sink, seen)

@@ -6,7 +6,7 @@ import re
 
 NUM = r"(?:\d+[a-z]?|[ivxlc]+)(?:\s*-\s*(?:\d+|[ivxlc]+)?)?"
 PAGE_LOCATOR = re.compile(
-    rf"(?<![A-Za-z])(?P<mark>pp?\.|pp(?=\s\d))\s*(?P<nums>{NUM}(?:\s*,\s*{NUM})*)(?:\s*\((?:p{{1,2}}\.\s*[^)]*|footnote)\))?"
+    rf"(?<![A-Za-z])(?P<mark>pp?\.|pp?(?=\s\d))\s*(?P<nums>{NUM}(?:\s*,\s*{NUM})*)(?:\s*\((?:p{{1,2}}\.\s*[^)]*|footnote)\))?"
 )
 FOLIO_LOCATOR = re.compile(rf"(?<![A-Za-z])(?P<mark>ll?\.|l1\.)\s*(?P<nums>{NUM}(?:\s*,\s*{NUM})*)")
 ANY_LOCATOR = re.compile(rf"(?<![A-Za-z])(?:pp?\.|ll?\.|l1\.)\s*(?:{NUM}(?:\s*,\s*{NUM})*)")
@@ -17,7 +17,7 @@ def normalise(locator_text: str) -> str:
     text = re.sub(r"\s*-\s*", "-", locator_text.strip())
     text = re.sub(r"\s*,\s*", ", ", text)
     text = re.sub(r"^l1\.", "ll.", text)
-    return re.sub(r"^(pp?|ll?)\.\s*", r"\1. ", text)
+    return re.sub(r"^(pp?|ll?)\.?\s*", r"\1. ", text)
 
 
 def last_page_locator(text: str, start: int, end: int) -> re.Match[str] | None:

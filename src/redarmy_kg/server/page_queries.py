@@ -52,8 +52,10 @@ def mentions(node: str) -> str:
 SELECT ?sentence ?text (MIN(?offset) AS ?start) WHERE {{
   ?mention oa:hasBody {node} .
   BIND(IRI(REPLACE(STR(?mention), "/id/mention/(.+)/m/[^/]+$", "/id/thesis/$1")) AS ?sentence)
-  ?sentence c4o:hasContent ?text .
-  OPTIONAL {{ ?sentence rkg:textAnchor/oa:hasSelector/oa:start ?offset }}
+  LATERAL {{
+    ?sentence c4o:hasContent ?text .
+    OPTIONAL {{ ?sentence rkg:textAnchor/oa:hasSelector/oa:start ?offset }}
+  }}
 }} GROUP BY ?sentence ?text ORDER BY ?start ?sentence LIMIT 1000"""
 
 
@@ -80,15 +82,19 @@ SELECT ?event ?elabel ?type ?role ?date ?earliest ?claim ?kind ?sentence ?quote
 def _evidence(subject: str) -> str:
     """An OPTIONAL block binding a claim attesting `subject`, with its quote and sources."""
     return f"""
-  OPTIONAL {{
+  LATERAL {{ OPTIONAL {{
     {subject} rkg:attestedBy ?claim .
     {_claim_evidence()}
-  }}"""
+  }} }}"""
 
 
 def _claim_evidence() -> str:
-    """Patterns binding the kind, sentence, quote and cited sources of ?claim."""
+    """Patterns binding the kind, sentence, quote and cited sources of ?claim (bound before).
+
+    LATERAL makes the engine evaluate them for the claims at hand, not for every claim of
+    the graph before joining."""
     return f"""
+    LATERAL {{
     OPTIONAL {{ ?claim a ?kind . FILTER(?kind != rkg:Claim && STRSTARTS(STR(?kind), STR(rkg:))) }}
     OPTIONAL {{ ?claim rkg:statedIn ?sentence }}
     OPTIONAL {{ ?claim {QUOTE} ?claimQuote }}
@@ -101,6 +107,7 @@ def _claim_evidence() -> str:
       OPTIONAL {{ ?citation bibo:locator ?locator }}
       OPTIONAL {{ ?citation cito:hasCitingEntity ?footnote }}
       OPTIONAL {{ ?cited {LABEL} ?citedLabel }}
+    }}
     }}"""
 
 
@@ -151,18 +158,22 @@ def claims_resting_on(node: str) -> str:
     """Claims citing a source (archival file, work): through citations or prov:wasDerivedFrom."""
     return PREFIXES + f"""
 SELECT ?claim ?kind ?sentence ?quote ?locator ?footnote WHERE {{
-  {{ ?claim rkg:citation ?citation . ?citation cito:hasCitedEntity {node} .
-     OPTIONAL {{ ?citation bibo:locator ?locator }}
-     OPTIONAL {{ ?citation cito:hasCitingEntity ?footnote }} }}
-  UNION
-  {{ ?claim prov:wasDerivedFrom {node} .
-     FILTER NOT EXISTS {{ ?claim rkg:citation/cito:hasCitedEntity {node} }} }}
-  OPTIONAL {{ ?claim a ?kind . FILTER(?kind != rkg:Claim && STRSTARTS(STR(?kind), STR(rkg:))) }}
-  OPTIONAL {{ ?claim rkg:statedIn ?sentence }}
-  OPTIONAL {{ ?claim {QUOTE} ?claimQuote }}
-  OPTIONAL {{ ?claim rkg:statedIn/{QUOTE} ?sentenceQuote }}
-  OPTIONAL {{ ?claim rkg:statedIn/c4o:hasContent ?sentenceText }}
-  BIND(COALESCE(?claimQuote, ?sentenceQuote, ?sentenceText) AS ?quote)
+  {{ SELECT DISTINCT ?claim ?locator ?footnote WHERE {{
+    {{ ?citation cito:hasCitedEntity {node} . ?claim rkg:citation ?citation .
+       OPTIONAL {{ ?citation bibo:locator ?locator }}
+       OPTIONAL {{ ?citation cito:hasCitingEntity ?footnote }} }}
+    UNION
+    {{ ?claim prov:wasDerivedFrom {node} .
+       FILTER NOT EXISTS {{ ?claim rkg:citation/cito:hasCitedEntity {node} }} }}
+  }} }}
+  LATERAL {{
+    OPTIONAL {{ ?claim a ?kind . FILTER(?kind != rkg:Claim && STRSTARTS(STR(?kind), STR(rkg:))) }}
+    OPTIONAL {{ ?claim rkg:statedIn ?sentence }}
+    OPTIONAL {{ ?claim {QUOTE} ?claimQuote }}
+    OPTIONAL {{ ?claim rkg:statedIn/{QUOTE} ?sentenceQuote }}
+    OPTIONAL {{ ?claim rkg:statedIn/c4o:hasContent ?sentenceText }}
+    BIND(COALESCE(?claimQuote, ?sentenceQuote, ?sentenceText) AS ?quote)
+  }}
 }} ORDER BY ?claim LIMIT 2000"""
 
 

@@ -128,6 +128,38 @@ def test_newspaper() -> None:
     assert paper.article == "The Purge of the Eight Russian Generals"
 
 
+def test_chained_newspaper_articles() -> None:
+    index = parse("See Krasnaia zvezda, Bditelnost prezhde vsego, 5.1.1935, p. 1; "
+                  "Eshche vishe bditelnost, 20.6.1935, p. 1.")
+    papers = refs(index, 1)
+    assert [(p.newspaper, p.date, p.article) for p in papers] == [
+        ("krasnaia-zvezda", "1935-01-05", "Bditelnost prezhde vsego"),
+        ("krasnaia-zvezda", "1935-06-20", "Eshche vishe bditelnost"),
+    ]
+
+
+def test_truncated_page_is_flagged() -> None:
+    index = parse("Zdanovich, Organy gosudarstvennoi bezopasnosti i krasnaia armiia "
+                  "(Moscow: Kuchkovo pole, 2008), p.")
+    work = refs(index, 1)[0]
+    assert work.work_key == "zdanovich-2008-organy-gosudarstvennoi-bezopasnosti-i"
+    assert "truncated-reference" in work.flags and work.raw.endswith("p.")
+
+
+def test_pages_of_an_unknown_short_cite_are_not_inherited() -> None:
+    index = parse("Zdanovich, p. 5.", "Harris, The Great Urals, pp. 217-218.")
+    unknown = refs(index, 2)[0]
+    assert isinstance(unknown, WorkRef) and unknown.work_key is None
+    assert unknown.pages == "pp. 217-218"
+
+
+def test_pages_after_a_sentence_break_end_the_cite() -> None:
+    index = parse("Getty and Naumov, The Road to Terror: Stalin and the Self-Destruction of the "
+                  "Bolsheviks. Vol. 1 (New Haven: Yale University Press, 1999), p. 12.")
+    found = refs(index, 1)
+    assert len(found) == 1 and found[0].pages == "p. 12"
+
+
 def test_commentary_only() -> None:
     index = parse("Trotsky became War Commissar in March 1918 replacing N. I. Podvoiskii.")
     assert index.footnotes["ch1/fn/1"].commentary_only

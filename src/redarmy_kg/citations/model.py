@@ -68,6 +68,7 @@ class WorkRef(Reference):
     pages: str = ""  # "p. 276", "pp. 89, 93"
     form: str = "short"  # full | short | author | title | bare
     implicit: bool = False  # a bare locator that inherits the previous work
+    volume: str = ""  # "III" of a multi-volume work or collection
 
     @property
     def kind(self) -> str:
@@ -75,14 +76,13 @@ class WorkRef(Reference):
 
     @property
     def locator(self) -> str:
-        return self.pages
+        volume = f"vol. {self.volume}" if self.volume else ""
+        return ", ".join(part for part in (volume, self.pages) if part)
 
 
 @dataclass
 class CollectionRef(WorkRef):
     """A published collection of documents (a bibliography 'Document Collections' entry)."""
-
-    volume: str = ""
 
     @property
     def kind(self) -> str:

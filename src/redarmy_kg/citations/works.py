@@ -229,7 +229,7 @@ def make_ref(
         raw=text[start:stop], start=start, end=stop, flags=flags,
         work_key=work.key if work else None, pages=pages, form=form,
     )
-    if isinstance(ref, CollectionRef):
+    if work is not None and (work.is_collection or "vols" in work.raw or work.volume):
         volume = VOLUME.search(text[start:stop])
         ref.volume = volume.group("vol") if volume else ""
     return ref

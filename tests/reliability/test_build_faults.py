@@ -88,3 +88,43 @@ def test_missing_corpus_is_refused_with_exit_2(published: Path, tmp_path: Path) 
     result = run_cli("build", "--out", str(published), "--corpus", str(tmp_path / "nope.txt"))
     assert result.returncode == 2
     assert "cannot read corpus" in result.stderr
+
+
+def copy_mappings(tmp_path: Path) -> Path:
+    target = tmp_path / "mappings"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "mappings", target)
+    return target
+
+
+def test_broken_mapping_row_is_refused_with_exit_2(published: Path, tmp_path: Path) -> None:
+    before = fingerprint(published)
+    mappings = copy_mappings(tmp_path)
+    people = mappings / "people.tsv"
+    lines = people.read_text().splitlines()
+    lines.insert(3, lines[2])  # the same key twice
+    people.write_text("\n".join(lines) + "\n")
+    result = run_cli("build", "--quiet", "--out", str(published), "--mappings", str(mappings))
+    assert result.returncode == 2, result.stderr
+    message = result.stderr.strip()
+    assert "\n" not in message and "people.tsv" in message
+    assert fingerprint(published) == before
+
+
+def test_unparsable_ontology_is_refused_with_exit_2(published: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b \n")
+    result = run_cli("validate", str(broken))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_unparsable_ontology_file_gives_one_line_bad_input(tmp_path: Path) -> None:
+    from redarmy_kg.errors import BadInput
+    from redarmy_kg.validate.resources import parse_turtle_files
+
+    broken = tmp_path / "redarmy.ttl"
+    broken.write_text("@prefix rkg: <https://w3id.org/redarmy-kg/ontology#> .\nrkg:Event a \n")
+    with pytest.raises(BadInput) as caught:
+        parse_turtle_files([broken])
+    assert "redarmy.ttl does not parse" in str(caught.value)
+    assert "\n" not in str(caught.value)

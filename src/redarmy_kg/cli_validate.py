@@ -43,7 +43,7 @@ def validate(path: Path, engine: str, with_owl: bool, report_dir: Path | None) -
     result = validate_build(path, engine=engine, with_owl=with_owl, out_dir=report_dir)  # type: ignore[arg-type]
     click.echo(result.summary())
     if not result.conforms:
-        violations = sum(len(report.results) for report in result.reports)
+        violations = max(len(report.results) for report in result.reports)
         raise ValidationFailed(
             f"validation failed: {violations} SHACL violations"
             + ("" if all(r.consistent is not False for r in result.owl) else ", OWL inconsistent")

@@ -46,9 +46,22 @@ INTEGER_BOUNDS = {
     XSD + "negativeInteger": "<= -1",
 }
 SUPPORTED = set(VALUE_COMPONENTS) | {
-    SH.path, SH.minCount, SH.maxCount, SH.hasValue, SH.lessThanOrEquals, SH.qualifiedValueShape,
-    SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.message, SH.property, SH.targetClass,
-    SH.targetSubjectsOf, SH.flags, SH.name, SH.description, RDF.type,
+    SH.path,
+    SH.minCount,
+    SH.maxCount,
+    SH.hasValue,
+    SH.lessThanOrEquals,
+    SH.qualifiedValueShape,
+    SH.qualifiedMinCount,
+    SH.qualifiedMaxCount,
+    SH.message,
+    SH.property,
+    SH.targetClass,
+    SH.targetSubjectsOf,
+    SH.flags,
+    SH.name,
+    SH.description,
+    RDF.type,
 }
 
 
@@ -156,6 +169,11 @@ def constraint_expression(
     raise UnsupportedShape(f"unsupported parameter {parameter}")
 
 
+def is_text(var: str) -> str:
+    """pySHACL compares IRIs and string literals as text, everything else by value."""
+    return f'(isIRI({var}) || datatype({var}) = <{XSD}string> || lang({var}) != "")'
+
+
 def target_pattern(graph: rdflib.Graph, node_shape: rdflib.term.Node) -> str:
     branches = [
         f"{{ ?focus {TYPE_CLOSURE} {term(cls)} }}"
@@ -203,16 +221,20 @@ def checks_for_property(
                 f"SELECT ?focus ?value WHERE {{ {values} FILTER(!COALESCE({expression}, false)) }}",
             )
     for value in sorted(graph.objects(prop, SH.hasValue)):
+        # MINUS, not FILTER NOT EXISTS: pyoxigraph re-evaluates a correlated
+        # NOT EXISTS with a path per row (50 s instead of 0.1 s on the thesis).
         yield check(
             "HasValueConstraintComponent",
-            f"SELECT ?focus WHERE {{ {target} "
-            f"FILTER NOT EXISTS {{ ?focus {path} {term(value)} }} }}",
+            f"SELECT ?focus WHERE {{ {target} MINUS {{ ?focus {path} {term(value)} }} }}",
         )
+    # Like pySHACL, a value that cannot be compared (a date and a gYear) is not
+    # reported here, but a text compared with a non-text is.
     for other in sorted(graph.objects(prop, SH.lessThanOrEquals)):
         yield check(
             "LessThanOrEqualsConstraintComponent",
             f"SELECT ?focus ?value WHERE {{ {values} ?focus {term(other)} ?other "
-            f"FILTER(!COALESCE(?value <= ?other, false)) }}",
+            f"FILTER({is_text('?value')} != {is_text('?other')} "
+            f"|| !COALESCE(?value <= ?other, true)) }}",
         )
     qualified = graph.value(prop, SH.qualifiedValueShape)
     if qualified is not None:

@@ -111,7 +111,9 @@ def run_hermit(graph: rdflib.Graph) -> tuple[bool, list[str], str]:
             try:
                 with ontology:
                     owlready2.sync_reasoner_hermit(
-                        world, infer_property_values=False, debug=0,
+                        world,
+                        infer_property_values=False,
+                        debug=0,
                         ignore_unsupported_datatypes=True,
                     )
             except owlready2.OwlReadyInconsistentOntologyError:

@@ -1,18 +1,22 @@
 """The reference engine: pySHACL on the union of all named graphs.
 
-pySHACL validates the union when given an rdflib Dataset (claims refer to
-entities in other graphs); the ontology is its ontology graph, mixed into the
-data so that sh:targetClass reaches subclasses. No RDFS/OWL inference is run:
-the shapes state what the emitters must write explicitly.
+Claims refer to entities in other graphs, so the data graph is the union.
+It is built as one rdflib Graph from pyoxigraph's parse (3x faster than
+rdflib's N-Quads parser), with the ontology added to it: that is what pySHACL
+does with an ontology graph (so that sh:targetClass reaches subclasses), but
+done in place, without pySHACL copying the whole dataset. No RDFS/OWL
+inference is run: the shapes state what the emitters must write explicitly.
 """
 
 from __future__ import annotations
 
 import time
 
+import pyoxigraph
 import pyshacl
 import rdflib
-from rdflib import RDF
+from rdflib import RDF, BNode, Literal, URIRef
+from rdflib.term import Node
 
 from redarmy_kg.errors import BadInput
 from redarmy_kg.validate import resources
@@ -21,15 +25,33 @@ from redarmy_kg.validate.model import SH, ValidationReport, ValidationResult
 from redarmy_kg.validate.report_graph import report_turtle
 
 SHACL = rdflib.Namespace(SH)
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def dataset_from_nquads(nquads: bytes) -> rdflib.Dataset:
-    dataset = rdflib.Dataset()
+def rdflib_term(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> Node:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:  # rdflib tells "x" and "x"^^xsd:string apart
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def union_graph_from_nquads(nquads: bytes) -> rdflib.Graph:
+    """All quads of the dataset as one rdflib Graph (the union of its graphs)."""
+    graph = rdflib.Graph()
     try:
-        dataset.parse(data=nquads, format="nquads")
-    except Exception as error:  # rdflib's parser raises several exception types
+        quads = pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+        for quad in quads:
+            graph.add(
+                (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object))
+            )
+    except SyntaxError as error:
         raise BadInput(f"the dataset does not parse as N-Quads: {error}") from error
-    return dataset
+    return graph
 
 
 def local_name(iri: rdflib.term.Node) -> str:
@@ -56,13 +78,16 @@ def results_from_report(report: rdflib.Graph, shapes: rdflib.Graph) -> list[Vali
     return sorted(results)
 
 
-def validate_dataset(dataset: rdflib.Dataset) -> ValidationReport:
+def validate_graph(data: rdflib.Graph) -> ValidationReport:
+    """Validate `data` (the union of the dataset); the ontology is added to it in place."""
     started = time.perf_counter()
     shapes = resources.shapes_graph()
+    for triple in resources.ontology_graph():
+        data.add(triple)
     conforms, report_graph, _ = pyshacl.validate(
-        data_graph=dataset,
+        data_graph=data,
         shacl_graph=shapes,
-        ont_graph=resources.ontology_graph(),
+        inplace=True,
         inference="none",
         advanced=False,
         abort_on_first=False,
@@ -79,8 +104,8 @@ def validate_dataset(dataset: rdflib.Dataset) -> ValidationReport:
 
 
 def validate_nquads(nquads: bytes) -> ValidationReport:
-    """Check an N-Quads dataset; `seconds` includes parsing it with rdflib."""
+    """Check an N-Quads dataset; `seconds` includes loading it into rdflib."""
     started = time.perf_counter()
-    report = validate_dataset(dataset_from_nquads(nquads))
+    report = validate_graph(union_graph_from_nquads(nquads))
     report.seconds = time.perf_counter() - started
     return report

@@ -150,3 +150,13 @@ def test_query_page_and_its_static_files_are_served_locally(client: httpx.Client
     assert "https://" not in html.split("<main>")[0].replace("https://w3id.org", "")
     assert client.get("/static/query.js").status_code == 200
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_named_graph_iris_give_their_triples(client: httpx.Client) -> None:
+    response = client.get("/graph/claims/ch5-p41-s1", headers={"Accept": "application/n-triples"})
+    assert response.status_code == 200
+    triples = list(parse(response.content, format=RdfFormat.N_TRIPLES))
+    assert [t.object.value for t in triples] == ["1937-06-12"]
+    assert client.get("/graph/claims/ch5-p41-s1.ttl").headers["content-type"].startswith(
+        "text/turtle")
+    assert client.get("/graph/no-such-graph").status_code == 404

@@ -54,6 +54,7 @@ def create_app(settings: ServerSettings) -> Starlette:
         Route("/ontology", pages.ontology, methods=["GET"]),
         Route("/dumps/{name}", pages.dump, methods=["GET"]),
         Route("/id/{path:path}", linked_data.resource, methods=["GET"]),
+        Route("/graph/{path:path}", linked_data.named_graph, methods=["GET"]),
         Route("/id/{path:path}", refuse_graph_store_write,
               methods=["PUT", "POST", "DELETE", "PATCH"]),
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),

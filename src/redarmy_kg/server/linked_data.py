@@ -38,6 +38,31 @@ async def resource(request: Request) -> Response:
     return Response(body, media_type=media_type + charset, headers={"Vary": "Accept"})
 
 
+async def named_graph(request: Request) -> Response:
+    """`<base>graph/<name>` (a layer, or one claim's assertion): its triples, as RDF."""
+    settings: ServerSettings = request.app.state.settings
+    path: str = request.path_params["path"]
+    forced = next((t for suffix, t in SUFFIX_FORMATS.items() if path.endswith(suffix)), None)
+    if forced is not None:
+        path = path.rsplit(".", 1)[0]
+    iri = settings.public_base + "graph/" + path
+    try:
+        node = graph_access.iri_literal(iri)
+    except ValueError:
+        node = None
+    exists = f"ASK {{ GRAPH {node} {{ ?s ?p ?o }} }}"
+    if node is None or not await graph_access.ask(request, exists):
+        raise ApiError(404, "not-found", f"the dataset has no graph <{iri}>")
+    media_type = forced or negotiate(request.headers.get("accept"), LINKED_DATA_FORMATS)
+    if media_type is None:
+        raise ApiError(406, "not-acceptable", "graphs are available as " +
+                       ", ".join(LINKED_DATA_FORMATS))
+    body = await graph_access.construct(
+        request, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}", media_type)
+    charset = "" if media_type == "application/n-triples" else "; charset=utf-8"
+    return Response(body, media_type=media_type + charset, headers={"Vary": "Accept"})
+
+
 async def _resolve(
     request: Request, settings: ServerSettings, path: str
 ) -> tuple[str | None, str | None]:

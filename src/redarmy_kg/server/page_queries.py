@@ -36,13 +36,17 @@ SELECT DISTINCT ?p ?o ?olabel WHERE {{
 }} ORDER BY ?p ?o LIMIT 2000"""
 
 
-def incoming(node: str) -> str:
+def incoming(node: str, limit: int = 300) -> str:
+    """What points to the resource (mentions left out: they have their own section).
+
+    `limit` links are picked before their labels are looked up, and without ORDER BY:
+    sorting thousands of IRIs (the thesis has 17k incoming links) takes seconds on disk."""
     return PREFIXES + f"""
-SELECT DISTINCT ?s ?p ?slabel WHERE {{
-  ?s ?p {node} .
-  FILTER(?p != oa:hasBody)
-  OPTIONAL {{ ?s {LABEL} ?slabel }}
-}} ORDER BY ?p ?s LIMIT 300"""
+SELECT ?s ?p (MIN(?label) AS ?slabel) WHERE {{
+  {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {node} . FILTER(?p != oa:hasBody) }}
+     LIMIT {limit} }}
+  LATERAL {{ OPTIONAL {{ ?s {LABEL} ?label }} }}
+}} GROUP BY ?s ?p ORDER BY ?p ?s"""
 
 
 def mentions(node: str) -> str:

@@ -73,7 +73,7 @@ def _paged(text: str, pos: int, end: int) -> bool:
     """A page locator follows within the same clause (`, ed. by Khaustov and others, p. 764`)."""
     window = text[pos:min(end, pos + 100)]
     window = re.split(r";|\.\s+(?=[A-Z])", window, maxsplit=1)[0]
-    return re.search(r"(?<![A-Za-z])pp?\.\s*[\dxivlc]", window) is not None
+    return re.search(r"(?<![A-Za-z])pp?\.\s*[\dxivlc]|^,\s*eds?\.", window) is not None
 
 
 def candidates(

@@ -194,6 +194,10 @@ def work_extent(text: str, start: int, end: int) -> tuple[int, str]:
     locator = PAGE_LOCATOR.search(text, start, end)
     if locator is None:
         stop = end
+        imprint = _last_imprint(text, start, end)
+        if imprint is not None:
+            volume = re.compile(r",\s*[IVX]{1,5}(?:\s*\(\d{4}\))?").match(text, imprint, end)
+            stop = volume.end() if volume else imprint
         while stop > start and text[stop - 1] in " .;,":
             stop -= 1
         return stop, ""
@@ -207,6 +211,14 @@ def work_extent(text: str, start: int, end: int) -> tuple[int, str]:
         found = found[1:]
     pages = [_pages(m) for m in found]
     return found[-1].end(), pages[0] if len(pages) == 1 else _join_pages(pages)
+
+
+def _last_imprint(text: str, start: int, end: int) -> int | None:
+    """End of the last '(Place: Publisher, 1999)' in text[start:end], if any."""
+    found = None
+    for match in PUBLISHER_IMPRINT.finditer(text, start, end):
+        found = match.end()
+    return found
 
 
 def _pages(locator: re.Match[str]) -> str:
@@ -305,7 +317,7 @@ def parse_unlisted_full_cite(
         return None
     if "," not in head and not (introduced and len(head) <= 200):
         return None
-    stop, pages = work_extent(text, imprint.end(), end)
+    stop, pages = work_extent(text, imprint.start(), end)
     if index is not None:
         by_title = titled_near_start(index, head)
         if len(by_title) == 1:

@@ -12,6 +12,7 @@ from redarmy_kg.entities.catalog import Catalog, Entity, Renaming
 from redarmy_kg.entities.mentions import Mention, MentionIndex
 from redarmy_kg.rdf.anchors import anchor_iri, anchor_quads
 from redarmy_kg.rdf.terms import (
+    DCTERMS,
     FOAF,
     OA,
     ORG,
@@ -47,6 +48,9 @@ PLACE_CLASSES = {
     "city": SCHEMA.City, "country": SCHEMA.Country, "region": SCHEMA.AdministrativeArea,
     "building": SCHEMA.LandmarksOrHistoricalBuildings,
 }
+
+
+REDUNDANT_ANCHOR_PREDICATES = frozenset({RKG.textAnchor, DCTERMS.source})
 
 
 def entity_iri(ref: str) -> NamedNode:
@@ -164,6 +168,10 @@ def _annotation(sink: QuadSink, mention: Mention, corpus: str) -> None:
     sink.add(subject, OA.motivatedBy, motivation)
     target = anchor_iri(subject)
     sink.add(subject, OA.hasTarget, target)
-    sink.extend(anchor_quads(subject, mention.span, corpus, sink.graph_name))
+    # oa:hasTarget already links the anchor; the mentions graph is half the dataset,
+    # so the anchor's redundant rkg:textAnchor and dcterms:source are left out
+    sink.extend(q for q in anchor_quads(subject, mention.span, corpus, sink.graph_name)
+                if q.predicate not in REDUNDANT_ANCHOR_PREDICATES)
     sink.add(target, OA.hasScope, container_iri(mention.container))
-    sink.add(subject, RKG.resolution, text(mention.method))
+    if mention.method != "surface":
+        sink.add(subject, RKG.resolution, text(mention.method))

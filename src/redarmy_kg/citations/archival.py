@@ -29,10 +29,12 @@ FOND_FIRST = re.compile(r"\s*,?\s*(?:f\.\s*)?(?P<fond>\d+)")
 
 
 def archive_head(patterns: Patterns) -> re.Pattern[str]:
-    """`RGVA`, or `Rossiiskii ... arkhiv (hereafter RGVA)` -> group 'abbr'."""
-    abbreviations = "|".join(re.escape(a.abbreviation) for a in patterns.archives if a.key != "tna")
+    """`RGVA`, or the name as printed with `(hereafter RGVA)` -> group 'long' or 'abbr'."""
+    russian = [a for a in patterns.archives if a.key != "tna"]
+    abbreviations = "|".join(re.escape(a.abbreviation) for a in russian)
+    names = "|".join(re.escape(a.name_as_printed) for a in russian)
     return re.compile(
-        rf"(?:Rossiiskii gosudarstvennyi [a-z\- ]+?\s*\(hereafter (?P<long>{abbreviations})\)"
+        rf"(?:(?:{names})\s*\(hereafter (?P<long>{abbreviations})\)"
         rf"|\b(?P<abbr>{abbreviations})\b)"
     )
 

@@ -35,6 +35,7 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX c4o: <http://purl.org/spar/c4o/>
 PREFIX cito: <http://purl.org/spar/cito/>
 PREFIX rico: <https://www.ica.org/standards/RiC/ontology#>
+PREFIX rst: <https://www.ica.org/standards/RiC/vocabularies/recordSetTypes#>
 """
 SENTENCE = "<thesis/ch5/p/1/s/1>"
 S_ANCHOR = "<thesis/ch5/p/1/s/1#anchor>"
@@ -224,16 +225,23 @@ CASES: dict[str, tuple[str, dict[str, int]]] = {
     ),
     "file without parent": (
         replace(FILE, "rico:isOrWasIncludedIn"),
-        {"NestedRecordSet-parent:MinCount": 1},
+        {"ArchivalFile:Or": 1},
     ),
     "series with two parents": (
         add("<archive/rgva/f4/op19>", "rico:isOrWasIncludedIn", "<archive/rgva/f4/op19/d16>"),
-        {"NestedRecordSet-parent:MaxCount": 1},
+        {"RecordSet-parent:MaxCount": 1},
     ),
     "file inside a non-record set": (
         replace(FILE, "rico:isOrWasIncludedIn", "<org/nkvd>"),
-        {"NestedRecordSet-parent:Class": 1},
+        {"RecordSet-parent:Class": 1},
     ),
+    "record set without type": (
+        replace(FILE, "rico:hasRecordSetType"), {"RecordSet-type:MinCount": 1}),
+    "record set with two types": (
+        add(FILE, "rico:hasRecordSetType", "rst:Series"), {"RecordSet-type:MaxCount": 1}),
+    "record set of an unknown type": (
+        replace("<archive/rgva/f4>", "rico:hasRecordSetType", "rst:Collection"),
+        {"RecordSet-type:In": 1}),
     # people, institutions, places, links
     "person without preferred label": (
         replace("<person/tukhachevskii>", "skos:prefLabel"),
@@ -478,7 +486,9 @@ CONFORMING_VARIANTS: dict[str, str] = {
     "non-Wikidata links are not checked": add(
         "<person/whitewood>", "owl:sameAs", "<https://viaf.org/viaf/123>"
     ),
-    "fond without a parent": replace("<archive/rgva/f4>", "rico:isOrWasIncludedIn"),
+    "series without a parent (a TNA series)": replace(
+        "<archive/rgva/f4/op19>", "rico:isOrWasIncludedIn"
+    ),
     "claim with both kinds of sources": add(OTHER_CLAIM, "prov:wasDerivedFrom", FILE),
 }
 

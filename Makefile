@@ -50,5 +50,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all
 
+# Release: wheel and sdist, and the dataset archive dist/redarmy-kg-data-<version>.tar.gz
+# (dumps, VoID/DCAT, ontology, shapes, SHACL report, README for data users; reproducible tar).
+dist: build
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/redarmy-kg publish --build-dir $(BUILD_DIR) --archive dist
+
 clean:
 	rm -rf $(BUILD_DIR) dist .pytest_cache

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from redarmy_kg.citations import CitationIndex, extract_citations
 from redarmy_kg.citations.report import citations_report, write_findings
+from redarmy_kg.claims.layer import build_events_layer
 from redarmy_kg.dataset import RdfDataset
 from redarmy_kg.entities.catalog import load_catalog
 from redarmy_kg.entities.creators import align_creators, emit_uncatalogued
@@ -113,6 +114,10 @@ def build_graph(corpus: str, config: BuildConfig, progress: Progress) -> BuildRe
         report["entities"]["uncatalogued_authors"] = [c.key for c in uncatalogued]  # type: ignore[index]
     with progress.step("rdf: citations"):
         dataset.add(emit_citations(document, citations))
+    with progress.step("events and claims"):
+        events_layer = build_events_layer(document, catalog, mentions, dataset.quads)
+        dataset.add(events_layer.quads)
+        report["events"] = events_layer.report
     with progress.step("wikidata links"):
         link_quads, report["wikidata_links"] = build_links(config.mappings_dir)
         dataset.add(link_quads)

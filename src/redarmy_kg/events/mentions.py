@@ -1,9 +1,9 @@
 """Entity mentions per sentence, as the events rules need them.
 
 The rules need, for each sentence, the spans of people, organisations and
-places in its cleaned text. They come from the entities stage's curated
-surface forms; ambiguous surfaces (several candidates) are left out, as the
-rules must not guess who is meant.
+places in its cleaned text. They come from the entities stage's mention
+finder (`spans_from_mentions`, ambiguous names resolved there); mentions left
+ambiguous are left out, as the rules must not guess who is meant.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from redarmy_kg.entities.catalog import Catalog
 from redarmy_kg.entities.matcher import SurfaceMatcher
+from redarmy_kg.entities.mentions import MentionIndex
 from redarmy_kg.events.model import EntityRef, EntitySpan
 from redarmy_kg.structure.model import Sentence
 
@@ -45,4 +46,38 @@ def historians(catalog: Catalog) -> frozenset[EntityRef]:
         EntityRef("person", e.key)
         for e in catalog.entities.values()
         if e.category == "person" and e.kind == "historian"
+    )
+
+
+def spans_from_mentions(index: MentionIndex, catalog: Catalog) -> dict[str, list[EntitySpan]]:
+    """Sentence key -> the spans of its resolved person, organisation and place mentions."""
+    result: dict[str, list[EntitySpan]] = {}
+    for mention in index.mentions:
+        if mention.container_kind != "sentence":
+            continue
+        entity = entity_ref(mention.entity)
+        if entity is None:
+            continue
+        forms = catalog.entities[mention.entity].surface_forms if (
+            mention.entity in catalog.entities) else ()
+        possessive = mention.surface not in forms and mention.surface[:-1] in forms
+        span = EntitySpan(mention.start, mention.end, entity, possessive)
+        result.setdefault(mention.container, []).append(span)
+    return {key: sorted(spans) for key, spans in result.items()}
+
+
+def entity_labels(catalog: Catalog) -> dict[EntityRef, str]:
+    labels = {}
+    for ref, entity in catalog.entities.items():
+        found = entity_ref(ref)
+        if found is not None:
+            labels[found] = entity.pref_label
+    return labels
+
+
+def post_organisations(catalog: Catalog, kinds: frozenset[str]) -> frozenset[EntityRef]:
+    return frozenset(
+        EntityRef("org", e.key)
+        for e in catalog.entities.values()
+        if e.category == "organisation" and e.kind in kinds
     )

@@ -37,6 +37,7 @@ class EventType:
     label: str
     per_patient: bool
     triggers: tuple[Trigger, ...]
+    once_only: bool = False  # a person undergoes it once: two dates for it conflict
 
 
 @lru_cache(maxsize=64)
@@ -87,6 +88,7 @@ def load_event_types(path: Path = DEFAULT_PATH) -> tuple[EventType, ...]:
                 label=body["label"],
                 per_patient=bool(body["per_patient"]),
                 triggers=tuple(triggers),
+                once_only=bool(body.get("once_only", False)),
             )
         )
     return tuple(types)

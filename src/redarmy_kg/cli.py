@@ -137,3 +137,7 @@ main.add_command(validate)
 from redarmy_kg.cli_sources import sources  # noqa: E402 - cli_sources uses handle_errors above
 
 main.add_command(sources)
+
+from redarmy_kg.cli_query import query  # noqa: E402 - cli_query uses handle_errors above
+
+main.add_command(query)

@@ -152,3 +152,18 @@ def test_mapping_errors_name_file_and_row(tmp_path: Path) -> None:
     patterns.write_text("ibid: ['(']\nnewspapers: []\nabbreviations: []\nleading_articles: []\n")
     with pytest.raises(BadInput, match=r"citation_patterns.yaml ibid"):
         load_patterns_file(patterns, ())
+
+
+def test_an_ibid_with_nothing_before_it_still_points_somewhere() -> None:
+    text = "Ibid., p. 5."
+    block = TextBlock(text, list(range(len(text))), (Span(0, len(text)),))
+    document = Document(text, "", None, [], [], [], [], [],  # type: ignore[arg-type]
+                        [Footnote("ch1/fn/1", "ch1", 1, block)], [], [])
+    index = extract_from_footnotes(document.footnotes, parse_bibliography([]))
+    assert any(f["kind"] == "unresolved-ibid" for f in index.findings)
+    store = Store()
+    store.extend(emit_citations(document, index))
+    assert ask(store, """ASK {
+      id:citation\\/ch1\\/fn1\\/1 cito:hasCitedEntity id:work\\/unidentified-ch1-fn1-1 .
+      id:work\\/unidentified-ch1-fn1-1 rkg:flag "source-unidentified" .
+    }""")

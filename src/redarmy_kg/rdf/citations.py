@@ -129,7 +129,6 @@ def emit_work(work: Work, sink: QuadSink) -> None:
         sink.add(iri, role, person)
         if role != DCTERMS.creator:
             sink.add(iri, DCTERMS.contributor, person)
-        sink.add(person, RDF.type, FOAF.Person)
         sink.add(person, FOAF.familyName, text(creator.surname))
         if creator.given:
             sink.add(person, FOAF.givenName, text(creator.given))
@@ -177,6 +176,17 @@ def cited_entity(ref: Reference, sink: QuadSink, seen: set[str]) -> NamedNode | 
     return None
 
 
+def unidentified_source(footnote_key: str, k: int, ref: Reference, sink: QuadSink) -> NamedNode:
+    """A source the parser could not identify (an ibid with nothing before it): a node
+    that says so, so that every citation still points somewhere a reviewer can find."""
+    part, _, number = footnote_key.split("/")
+    iri = node("work", f"unidentified-{part}-fn{number}-{k}")
+    sink.add(iri, RDF.type, FABIO.Work)
+    sink.add(iri, RDFS.label, text(ref.raw))
+    sink.add(iri, RKG.flag, text("source-unidentified"))
+    return iri
+
+
 def emit_newspaper_article(ref: NewspaperRef, sink: QuadSink) -> NamedNode:
     paper = node("work", ref.newspaper or iris.slugify(ref.title))
     slug = iris.slugify(ref.article, max_words=4)
@@ -200,8 +210,9 @@ def emit_citation(
     cit.add(iri, RDF.type, CITO.Citation)
     cit.add(iri, CITO.hasCitingEntity, footnote_node(fc.footnote_key))
     cited = cited_entity(source, bib, seen) if source is not None else None
-    if cited is not None:
-        cit.add(iri, CITO.hasCitedEntity, cited)
+    if cited is None:
+        cited = unidentified_source(fc.footnote_key, k, ref, bib)
+    cit.add(iri, CITO.hasCitedEntity, cited)
     kind = source.kind if source is not None else "ibid"
     character = CITO.citesAsEvidence if kind in EVIDENCE_KINDS else CITO.citesForInformation
     cit.add(iri, CITO.hasCitationCharacterisation, character)

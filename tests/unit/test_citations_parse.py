@@ -181,3 +181,40 @@ def test_any_text_is_kept_and_never_raises(text: str) -> None:
             assert start == position
             position = end
         assert position == len(source)
+
+
+REAL_FOOTNOTES = [
+    "See for example RGVA f. 37837, op. 21, d. 10, l. 366; op. 19, d. 19, l. 29; op. 9, d. 42, "
+    "l. 45. For a rare case of spying for Turkey see, RGVA, f. 33987, op. 3, d. 615, l. 70.",
+    "RGVA, f. 37837, op. 21, d. 39, l. 360. See also ibid., l. 154; d. 52, ll. 116, 182 for "
+    "other such groups exposed by the political police in 1934.",
+    "National Archives (TNA): Public Record Office (PRO) KV 2/2404. According to V. I. "
+    "Vinokurov, Putna did have an intelligence role, see Istoriia voennoi diplomaty (Moscow: "
+    "Inzhener, 2010), II, p. 14, 27.",
+    "Getty and Naumov, The Road to Terror, pp. 473-480; Zdanovich, p. 377. Ibid,. p. 154.",
+    "See Krasnaia zvezda, Bditelnost prezhde vsego, 5.1.1935, p. 1; Eshche vishe bditelnost, "
+    "20.6.1935, p. 1.",
+]
+
+
+@st.composite
+def mutilated(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(REAL_FOOTNOTES))
+    for _ in range(draw(st.integers(0, 4))):
+        i = draw(st.integers(0, len(text)))
+        j = draw(st.integers(i, min(len(text), i + 15)))
+        noise = draw(st.text(alphabet=".,;: ()-0123456789lpfdIbidRGVA", max_size=6))
+        text = text[:i] + noise + text[j:]
+    return text[: draw(st.integers(0, len(text)))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(mutilated())
+def test_mutilated_footnotes_are_kept_whole(text: str) -> None:
+    index = parse(text)
+    fc = index.footnotes["ch1/fn/1"]
+    pieces = sorted([(r.start, r.end) for r in fc.references]
+                    + [(r.start, r.end) for r in fc.remainders])
+    assert "".join(text[a:b] for a, b in pieces) == text
+    for ref in fc.references:
+        assert text[ref.start:ref.end] == ref.raw

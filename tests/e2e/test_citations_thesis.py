@@ -4,6 +4,7 @@ accuracy against the hand-checked sample in tests/fixtures/citations_sample.yaml
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -119,8 +120,10 @@ def test_pieces_and_remainders_cover_every_footnote(document, index) -> None:
 
 def test_counts_read_in_the_thesis(index) -> None:
     report = citations_report(index)
-    # The bibliography lists 102 archival files (RGVA 82, RGASPI 19, TNA 1), counted by hand.
+    # The bibliography lists 102 archival files (RGVA 85, RGASPI 16, TNA 1), counted by hand.
     assert report["archival_files_in_bibliography"] == 102
+    by_archive = Counter(key[0] for key in index.bibliography_files)
+    assert by_archive == {"rgva": 85, "rgaspi": 16, "tna": 1}
     assert report["ibids"] >= 250 and report["ibids_unresolved"] == 0
     kinds = {f["kind"]: f for f in reversed(index.findings)}
     assert "inconsistent-reference" in kinds

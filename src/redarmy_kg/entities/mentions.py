@@ -24,7 +24,7 @@ class Mention:
     entity: str  # "person/stalin", "concept/trotskyism" or "ambiguous/kamenev"
     surface: str  # the text as it stands in the container
     container: str  # sentence, footnote or bibliography entry key
-    container_kind: str  # sentence | footnote | bibliography | abstract | abbreviation
+    container_kind: str  # sentence | footnote | bibliography | abstract | abbreviation | heading
     start: int  # in the container's cleaned text
     end: int
     span: Span  # in the corpus
@@ -95,18 +95,28 @@ def find_mentions(document: Document, catalog: Catalog) -> MentionIndex:
 
 
 def _front_matter_containers(document: Document) -> list[_Container]:
-    """The abstract (`id/thesis/abstract`) and each line of the abbreviations list
-    (`id/thesis/abbreviations/<slug>`, the structure stage's SKOS concepts)."""
+    """The abstract (`id/thesis/abstract`), each line of the abbreviations list
+    (`id/thesis/abbreviations/<slug>`, the structure stage's SKOS concepts) and the
+    headings of parts (`id/thesis/ch1`) and sections (`id/thesis/ch1/sec/4`)."""
     containers = [_Container("abstract", "abstract", document.front.abstract, "abstract", "", [])]
     for entry in document.abbreviations:
         key = "abbreviations/" + slugify(entry.abbreviation)
-        block = TextBlock(
-            text=entry.span.slice(document.corpus),
-            char_offsets=list(range(entry.span.start, entry.span.end)),
-            segments=(entry.span,),
-        )
-        containers.append(_Container(key, "abbreviation", block, key, "", []))
+        containers.append(_Container(key, "abbreviation", _raw_block(document, entry.span), key,
+                                     "", []))
+    headings = [(p.key, p.heading) for p in document.parts]
+    headings += [(s.key, s.heading) for s in document.sections]
+    for key, span in sorted(headings, key=lambda item: item[1]):
+        containers.append(_Container(key, "heading", _raw_block(document, span), key, "", []))
     return containers
+
+
+def _raw_block(document: Document, span: Span) -> TextBlock:
+    """A one-line piece of the corpus as a block of its own."""
+    return TextBlock(
+        text=span.slice(document.corpus),
+        char_offsets=list(range(span.start, span.end)),
+        segments=(span,),
+    )
 
 
 def _mentions_in(

@@ -118,6 +118,16 @@ def test_pieces_and_remainders_cover_every_footnote(document, index) -> None:
         assert position == len(footnote.block.text), footnote.key
 
 
+def test_every_archive_name_and_ibid_is_a_reference(document, index) -> None:
+    refs = [ref for _, _, ref in index.references()]
+    ibid_words = sum(len(re.findall(r"\bibid\b", f.block.text, re.I)) for f in document.footnotes)
+    assert ibid_words == sum(isinstance(r, IbidRef) for r in refs) == 263
+    names = sum(len(re.findall(r"\b(?:RGVA|RGASPI)\b|KV 2/", f.block.text))
+                for f in document.footnotes)
+    named = sum(isinstance(r, ArchivalRef) and "archive" not in r.inherited for r in refs)
+    assert names == named
+
+
 def test_counts_read_in_the_thesis(index) -> None:
     report = citations_report(index)
     # The bibliography lists 102 archival files (RGVA 85, RGASPI 16, TNA 1), counted by hand.

@@ -107,6 +107,7 @@ def _with_levels(
         file = ArchivalFile(base.archive, fond or "", opis or "", delo or "")
     elif fond:
         file = ArchivalFile(base.archive, fond, opis or "", delo or "")
+        inherited = ["archive"]
     elif opis:
         file = replace(base, opis=opis, delo=delo or "")
         inherited = ["archive", "fond"]

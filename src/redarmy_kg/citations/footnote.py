@@ -32,6 +32,7 @@ from redarmy_kg.citations.works import (
     parse_author_cite,
     parse_title_cite,
     parse_unlisted_full_cite,
+    work_extent,
     work_named_in,
 )
 
@@ -186,6 +187,16 @@ def parse_footnote_text(
             references.append(ref)
             on_reference(ref)
             pos = ref.end
+        if pos < chunk_end and _continues_title(text, pos, chunk_end, references):
+            previous = references[-1]
+            assert isinstance(previous, WorkRef)
+            while remainders and remainders[-1].start >= previous.end:
+                remainders.pop()
+            stop, pages = work_extent(text, previous.end, chunk_end)
+            previous.end, previous.raw = stop, text[previous.start:stop]
+            previous.pages = previous.pages or pages
+            previous.form = "full"
+            pos = stop
         if pos < chunk_end:
             unlisted = parse_unlisted_full_cite(
                 text, _lead_in_end(text, pos, chunk_end), chunk_end, parsers.works
@@ -231,6 +242,21 @@ def _absorb_dangling_locators(
             continue
         kept.append(rem)
     return kept
+
+
+def _continues_title(text: str, pos: int, end: int, references: list[Reference]) -> bool:
+    """A title cut at a full stop (`Stalins Peasants. Resistance and Survival ... (New York:
+    Oxford University Press, 1994)`): the rest up to the imprint belongs to the previous cite."""
+    if not references or not isinstance(references[-1], WorkRef):
+        return False
+    previous = references[-1]
+    if previous.work_key is None or previous.pages or "(" in previous.raw:
+        return False
+    imprint = PUBLISHER_IMPRINT.search(text, pos, end)
+    if imprint is None or imprint.start() - previous.end > 250:
+        return False
+    between = text[previous.end:imprint.start()]
+    return re.search(r"\bsee\b|\bibid\b|;", between, re.IGNORECASE) is None
 
 
 def _completes_previous(text: str, ref: Reference, references: list[Reference]) -> bool:

@@ -37,7 +37,9 @@ def is_sentence_end(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
         return True
     if word.lower() in abbreviations:
         return False
-    return not (len(word) == 1 and word.isupper())
+    initial = len(word) == 1 and word.isupper()
+    transliterated_initial = len(word) == 2 and word[0].isupper() and word[1].islower()  # Zh., Iu.
+    return not (initial or transliterated_initial)
 
 
 def split_chunks(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:

@@ -87,3 +87,11 @@ def test_guarded_common_words_count_only_as_citations(matcher: SurfaceMatcher) -
 
 def test_lower_case_words_are_not_names(matcher: SurfaceMatcher) -> None:
     assert found(matcher, "the conquest of the whites by the red army") == []
+
+
+def test_imprint_places_are_not_mentions(matcher: SurfaceMatcher) -> None:
+    text = "Stalin (Moscow: ROSSPEN, 2007); Erickson (London; Portland, Or.: Cass); (Moscow, 2000)"
+    assert [ref for _, ref in found(matcher, text)] == ["person/stalin", "person/erickson"]
+    assert found(matcher, "he went to Moscow (Moscow was cold) and Lubianka: Stalin") == [
+        ("Moscow", "place/moscow"), ("Moscow", "place/moscow"), ("Lubianka", "place/lubianka"),
+        ("Stalin", "person/stalin")]

@@ -3,13 +3,15 @@
 pyahocorasick finds all occurrences of thousands of forms in one pass; this
 module only adds what the automaton does not know: word boundaries, the
 possessive `s` whose apostrophe the PDF extraction lost (`Stalins`), guarded
-forms that count only in their citation form (`Main, The Red Army`), and the
-choice of the leftmost-longest match where forms overlap
+forms that count only in their citation form (`Main, The Red Army`), the
+imprints of cited works (`(Moscow: ROSSPEN, 2007)`: not a place the thesis
+speaks of), and the choice of the leftmost-longest match where forms overlap
 (`Leningrad Military District` beats `Leningrad`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -24,6 +26,10 @@ class Target:
     refs: tuple[str, ...]  # one ref, or the candidates of an ambiguous surface
     guarded: bool = False
     ambiguous: bool = False
+
+    @property
+    def is_place(self) -> bool:
+        return self.refs[0].startswith("place/")
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class SurfaceMatcher:
         for last, (form, target) in self._automaton.iter(text):
             start = last - len(form) + 1
             end = _accepted_end(text, start, last + 1, target.guarded, self._guard_words)
-            if end is not None:
+            if end is not None and not (target.is_place and _is_imprint(text, start, end)):
                 found.append(RawMatch(start, end, form, target))
         return _leftmost_longest(found)
 
@@ -89,6 +95,15 @@ def _guard_satisfied(text: str, end: int, guard_words: frozenset[str]) -> bool:
         return False
     next_word = text[end + 1 :].split(" ", 1)[0].rstrip(".,;:")
     return next_word in guard_words
+
+
+IMPRINT_END = re.compile(r"(:|;|, \d)")
+
+
+def _is_imprint(text: str, start: int, end: int) -> bool:
+    """`(Moscow: ROSSPEN, 2007)`, `(London; Portland, Or.: ...)`, `(Moscow, 2000)`:
+    the place of publication of a cited work, not a place the thesis speaks of."""
+    return text[start - 1 : start] == "(" and IMPRINT_END.match(text, end) is not None
 
 
 def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:

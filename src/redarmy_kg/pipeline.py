@@ -150,6 +150,10 @@ def run_build(config: BuildConfig, progress: Progress) -> BuildResult:
         if result.citations is not None:
             findings = out_dir / "citations-findings.md"
             result.outputs["findings"] = write_findings(result.citations, findings)
+    with progress.step("ontology docs"):
+        from redarmy_kg.docs import write_ontology_html
+
+        result.outputs["ontology_html"] = write_ontology_html(out_dir)
     result.report["timings_s"] = dict(progress.timings)
     report_path = out_dir / "report.json"
     report_path.write_text(json.dumps(result.report, indent=2, sort_keys=True) + "\n")

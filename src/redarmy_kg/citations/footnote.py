@@ -116,7 +116,8 @@ def candidates(
         if norm(m.group("title")) in parsers.works.short_phrases:
             cited = full = None
             paged = re.match(r",?\s*pp?\.\s*[\dxivlc]", text[m.end():end]) is not None
-        if m.start() <= head or (cited and words >= 3) or ((full or paged) and long_title):
+        at_head = m.start() <= head and (words >= 2 or paged or full)
+        if at_head or (cited and words >= 3) or ((full or paged) and long_title):
             add(m.start(), 5, partial(
                 parse_title_cite, parsers.works, text, m, end, ctx.recent_works))
     for m in parsers.works.surname_regex.finditer(text, pos, end):

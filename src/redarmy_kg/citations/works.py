@@ -180,6 +180,7 @@ def disambiguate(candidates: list[Work], region: str, recent: dict[str, str]) ->
 STOP = re.compile(r"\b(?:RGVA|RGASPI|TNA|[Ii]bid)\b")
 
 
+NEXT_CITE = re.compile(r",\s+(?:and|see|see also)\s+(?=[A-Z])")
 MORE_PAGES = re.compile(r"\)?\s*,\s*(?=pp?\.\s*[\dxivlc])")
 
 
@@ -193,8 +194,9 @@ def work_extent(text: str, start: int, end: int) -> tuple[int, str]:
         end = stop_at.start()
     locator = PAGE_LOCATOR.search(text, start, end)
     if locator is None:
-        stop = end
-        imprint = _last_imprint(text, start, end)
+        next_cite = NEXT_CITE.search(text, start, end)
+        stop = next_cite.start() if next_cite else end
+        imprint = _last_imprint(text, start, stop)
         if imprint is not None:
             volume = re.compile(r",\s*[IVX]{1,5}(?:\s*\(\d{4}\))?").match(text, imprint, end)
             stop = volume.end() if volume else imprint

@@ -64,9 +64,12 @@ def measure(index: CitationIndex, sample: dict, field: str) -> tuple[int, int, l
             got = [archival_spec(r) for r in refs if isinstance(r, ArchivalRef)]
         elif field == "ibid":
             got = [source_spec(r.resolved) for r in refs if isinstance(r, IbidRef)]
+        elif field == "commentary_only":
+            got = [str(index.footnotes[key].commentary_only).lower()]
         else:
-            got = [str(r.work_key) for r in refs if isinstance(r, WorkRef)]
-        h, t = score([str(e) for e in expected[field]], got)
+            got = [r.work_key or "not-in-bibliography" for r in refs if isinstance(r, WorkRef)]
+        wanted = expected[field] if isinstance(expected[field], list) else [expected[field]]
+        h, t = score([str(e).lower() if isinstance(e, bool) else str(e) for e in wanted], got)
         hits, total = hits + h, total + t
         if h < t:
             misses.append(f"{key}: expected {expected[field]} got {got}")
@@ -98,6 +101,11 @@ def test_short_cite_accuracy(index, sample) -> None:
     hits, total, misses = measure(index, sample, "works")
     assert total >= 40
     assert hits / total >= 0.95, misses
+
+
+def test_commentary_only_footnotes(index, sample) -> None:
+    hits, total, misses = measure(index, sample, "commentary_only")
+    assert total >= 5 and hits == total, misses
 
 
 def test_every_footnote_cites_or_comments(document, index) -> None:

@@ -249,6 +249,10 @@ def make_ref(
     return ref
 
 
+def _initials(given: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Z][a-z]*", given))
+
+
 def parse_author_cite(
     index: WorkIndex, text: str, match: re.Match[str], end: int, patterns: Patterns,
     recent: dict[str, str], at_head: bool,
@@ -257,6 +261,12 @@ def parse_author_cite(
     after = match.end()
     region = text[after:end]
     candidates = surname_candidates(index, match.group("surname"), patterns)
+    given = _initials(match.group("given") or "")
+    spellings = {match.group("surname"), *patterns.surname_variants.get(match.group("surname"), ())}
+    if given:
+        same_person = [w for w in candidates if w.creators and any(
+            c.surname in spellings and _initials(c.given) == given for c in w.creators)]
+        candidates = same_person or candidates
     second = match.group("second")
     if second:
         everyone = index.by_surname.get(match.group("surname"), [])

@@ -137,3 +137,45 @@ def test_terms_listed_by_the_stages_are_merged_into_the_ontology() -> None:
             term = line.split("\t")[0].strip()
             if term.startswith("rkg:"):
                 assert term.removeprefix("rkg:") in defined, f"{path.name}:{number} {term}"
+
+
+def terms_named_by_code_and_mappings() -> set[str]:
+    code = re.compile(r"RKG(?:\.([A-Za-z][A-Za-z0-9_]*)|\[\"([A-Za-z][A-Za-z0-9_]*)\"\])")
+    prefixed = re.compile(r"\brkg:([A-Za-z][A-Za-z0-9_]*)")
+    named: set[str] = set()
+    for path in sorted((REPO / "src").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        named |= {a or b for a, b in code.findall(text)} | set(prefixed.findall(text))
+    for path in sorted((REPO / "mappings").glob("*")):
+        named |= set(prefixed.findall(path.read_text(encoding="utf-8", errors="replace")))
+    triggers = yaml.safe_load((REPO / "mappings" / "event_triggers.yaml").read_text())
+    for event_type in triggers["event_types"].values():
+        named.add(event_type["class"])
+        for trigger in event_type.get("triggers", []):
+            named |= {trigger[slot] for slot in ("patient", "agent", "target") if slot in trigger}
+    claim_kinds = re.compile(r"KINDS = \(([^)]*)\)")
+    model = (REPO / "src" / "redarmy_kg" / "claims" / "model.py").read_text(encoding="utf-8")
+    for kinds in claim_kinds.findall(model):
+        named |= set(re.findall(r"\"([A-Za-z]+)\"", kinds))
+    return named
+
+
+def test_every_defined_term_is_used_or_reserved() -> None:
+    """Used: named by the code or the mappings, or a superclass/-property of such a term."""
+    graph = resources.full_ontology_graph()
+    named = {URIRef(RKG + name) for name in terms_named_by_code_and_mappings()}
+    used = set(named)
+    for term in named:
+        used |= set(graph.transitive_objects(term, rdflib.RDFS.subClassOf))
+        used |= set(graph.transitive_objects(term, rdflib.RDFS.subPropertyOf))
+    reserved = set(graph.subjects(URIRef(RKG + "reserved"), rdflib.Literal(True)))
+    ontology_own = {URIRef(RKG + "reserved"), URIRef(RKG + "EventTypes")}
+    ours = {
+        term
+        for kind in (rdflib.OWL.Class, rdflib.OWL.ObjectProperty, rdflib.OWL.DatatypeProperty)
+        for term in graph.subjects(rdflib.RDF.type, kind)
+        if str(term).startswith(RKG)
+    }
+    unused = sorted(str(t).removeprefix(RKG) for t in ours - used - reserved - ontology_own)
+    assert unused == [], "define them as rkg:reserved true, or remove them"
+    assert reserved & used == set(), "a reserved term is in use: drop its rkg:reserved"

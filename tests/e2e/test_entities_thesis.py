@@ -91,6 +91,12 @@ AMBIGUOUS_CASES = [
     ("For criticism of Krivitskii and Orlov", "Orlov", "person/orlov-aleksandr"),
     ("R. W. Harrison, The Russian Way of War", "R. W. Harrison", "person/harrison-r-w"),
     ("Jansen and Petrov, p. 49", "Petrov", "person/petrov-nikita"),
+    ("all of which Gorbachev deemed due to wrecking", "Gorbachev", "person/gorbachev-boris"),
+    ("According to Gorbachev, this had created", "Gorbachev", "person/gorbachev-boris"),
+    ("Lenin to Gorbachev (London: Hodder & Stoughton, 1990), p.", "Gorbachev",
+     "person/gorbachev-mikhail"),
+    ("including Nikolai Tukhachevskii, the brother", "Nikolai Tukhachevskii",
+     "person/tukhachevskii-nikolai"),
     # the thesis does not say which; the mention goes to the flagged node
     ("Bliukher, Alksnis, Berzin, Orlov, Bulin", "Orlov", "ambiguous/orlov"),
     ("ed. by Plekhanov and Plekhanov", "Plekhanov", "ambiguous/plekhanov"),

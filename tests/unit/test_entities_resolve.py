@@ -118,3 +118,12 @@ def test_two_candidates_cued_falls_back_to_context(catalog: Catalog) -> None:
     paragraphs = [["Lev Kamenev spoke.",
                    "Kamenev met Zinoviev and the Commander-in-Chief."]]
     assert resolved(catalog, paragraphs) == [("Kamenev", "person/kamenev-lev", "context")]
+
+
+def test_two_gorbachevs(catalog: Catalog) -> None:
+    paragraphs = [["The commander of the UVO, Boris Gorbachev, reported.",
+                   "According to Gorbachev, wrecking was rife."],
+                  ["See Andrew and Gordievsky, KGB: From Lenin to Gorbachev."]]
+    assert resolved(catalog, paragraphs) == [
+        ("Gorbachev", "person/gorbachev-boris", "cue"),
+        ("Gorbachev", "person/gorbachev-mikhail", "cue")]

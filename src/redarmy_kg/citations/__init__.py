@@ -25,7 +25,7 @@ from redarmy_kg.citations.model import (
 )
 from redarmy_kg.citations.patterns import Patterns, load_patterns
 from redarmy_kg.citations.resolve import Resolver
-from redarmy_kg.citations.works import build_index
+from redarmy_kg.citations.work_index import build_index
 from redarmy_kg.structure.model import Document, Footnote
 
 __all__ = [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from redarmy_kg.citations import archival, newspapers
+from redarmy_kg.citations.extent import PUBLISHER_IMPRINT, work_extent
 from redarmy_kg.citations.ibid import parse_ibid
 from redarmy_kg.citations.locators import ANY_LOCATOR, normalise
 from redarmy_kg.citations.model import (
@@ -24,16 +25,12 @@ from redarmy_kg.citations.model import (
 )
 from redarmy_kg.citations.patterns import Patterns
 from redarmy_kg.citations.segment import split_chunks
+from redarmy_kg.citations.work_index import WorkIndex, norm, work_named_in
 from redarmy_kg.citations.works import (
-    PUBLISHER_IMPRINT,
-    WorkIndex,
     make_ref,
-    norm,
     parse_author_cite,
     parse_title_cite,
     parse_unlisted_full_cite,
-    work_extent,
-    work_named_in,
 )
 
 BARE_PAGE = re.compile(r"(?:(?<=^)|(?<=see\s)|(?<=see,\s)|(?<=\s))pp?\.\s*\d")

@@ -10,15 +10,18 @@ The classifier walks the part's lines once:
 * Inside a footnote block, the lines after footnote `j` are its continuation as
   long as marker `j + 1` is already in the body (footnote `j + 1` must then
   follow on the same page). Otherwise footnote `j` is the page's last and the
-  body resumes somewhere before the line that carries marker `j + 1`; the split
-  is chosen by `layout_scores.score_block_end` (line widths: footnote type is
-  smaller, so full footnote lines are wider; how the footnote ends; how the
-  resumed body line begins).
-* A footnote that ends mid-sentence at a page break may continue, unnumbered, at
-  the top of the next page's footnotes: just before the next footnote start
-  (after the body line carrying that footnote's marker). `score_continuation`
-  decides how many lines, if any, belong to it. A footnote that ends
-  mid-sentence and finds no continuation is flagged as truncated.
+  body resumes somewhere before the line that carries marker `j + 1`; the lines
+  up to there are labelled by `layout_scores.label_gap` (line widths: footnote
+  type is smaller, so full footnote lines are wider; citation furniture; how
+  the footnote ends; how the resumed body line begins). That labelling may also
+  give the footnote an unnumbered continuation at the foot of a later page when
+  it broke off mid-sentence and that page has no footnotes of its own.
+* A footnote that breaks off mid-sentence may also continue, unnumbered, at the
+  top of the next page's footnotes: just before the next footnote start (after
+  the body line carrying that footnote's marker). `continuation_start` decides
+  how many lines, if any, belong to it.
+* Whether a footnote is truncated (its last line lost) is read from its final
+  text by the document assembly, not decided here.
 """
 
 from __future__ import annotations
@@ -48,7 +51,6 @@ class FootnoteLines:
     lines: list[int]
     number_width: int  # characters of the number at the start of its first line
     continued_at: int | None = None  # first line of an unnumbered continuation
-    truncated: bool = False
     flags: list[str] = field(default_factory=list)
 
 
@@ -146,7 +148,6 @@ def _apply_gap_labels(
         footnote.lines.extend(later)
         claimed.update(later)
         footnote.flags.append("continued-after-page-break")
-        return resume, None if ends_sentence(_last_text(footnote, lines)) else footnote
     return resume, None if ends_sentence(_last_text(footnote, lines)) else footnote
 
 

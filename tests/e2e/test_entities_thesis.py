@@ -48,7 +48,8 @@ HAND_COUNTS = {
     "person/benvenuti": 22, "person/kutepov": 15, "person/berzin": 11,
     "person/kaganovich": 10, "person/ordzhonikidze": 11, "person/bukharin": 11,
     "org/nkvd": 40, "org/ogpu": 35, "org/gpu": 13, "org/cheka": 37, "org/pur": 101,
-    "org/rvsr": 12, "org/rvs": 22, "org/tsk": 76, "org/politburo": 29, "org/rkka": 674,
+    "org/rvsr": 12, "org/rvs": 22, "org/tsk": 76 - 14,  # less the journal Izvestiia TsK
+    "org/politburo": 29, "org/rkka": 674,
     "org/rovs": 14, "org/motsr": 9, "org/oo": 29, "org/ino": 9, "org/lvo": 18, "org/mvo": 16,
     "org/bvo": 16, "org/kvo": 6, "org/uvo": 12, "org/privo": 11, "org/rgva": 149,
     "org/rgaspi": 31, "org/comintern": 7, "org/reichswehr": 5, "org/military-soviet": 37,

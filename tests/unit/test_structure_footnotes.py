@@ -137,3 +137,30 @@ def test_small_document_end_to_end() -> None:
     assert chapter[0] == "M. N. Tukhachevskii was arrested."
     assert chapter[1].startswith("See the file in RGVA, f. 4, op. 19, d. 16.")
     assert [e.block.text[:8] for e in document.bibliography] == ["Conquest", "Getty, J"]
+
+
+CONTINUED_BEFORE_NEXT = [
+    body("The officers were arrested after the conspiracy was exposed.1 This was only"),
+    "1 A first footnote whose text is long enough to reach the full width of the footnote area "
+    + "and is cut",
+    body("the beginning, for the arrests spread through the whole army in the following"),
+    body("months and many more were arrested in the districts in the same year.2 After"),
+    note("by the page break in the middle of its sentence and carries on at the top of the next"),
+    "page's footnotes. ",
+    "2 Getty and Naumov, The Road to Terror, p. 276. ",
+    body("that the purge slowed down."),
+]
+
+
+def test_footnote_continued_just_before_the_next_numbered_footnote() -> None:
+    lines, notes = layout(CONTINUED_BEFORE_NEXT)
+    assert notes[1][1].startswith("by the page break in the middle")
+    assert notes[1][-1] == "page's footnotes."
+    assert notes[2] == ["2 Getty and Naumov, The Road to Terror, p. 276."]
+    result = lay_out_part(lines)
+    assert [lines[i].text.split()[1] for i in result.body] == [
+        "officers",
+        "beginning,",
+        "and",
+        "the",
+    ]

@@ -17,6 +17,7 @@ from redarmy_kg.citations.work_index import (
     best_by_title,
     disambiguate,
     norm,
+    prefix_score,
     surname_candidates,
     titled_near_start,
 )
@@ -121,10 +122,23 @@ def parse_unlisted_full_cite(
         return None
     stop, pages = work_extent(text, imprint.start(), end)
     if index is not None:
-        by_title = titled_near_start(index, head)
+        by_title = titled_near_start(index, head) or _author_named_with_title(index, head)
         if len(by_title) == 1:
             return make_ref(by_title[0], text, start, stop, pages, "full", ["matched-by-title"])
     return WorkRef(
         raw=text[start:stop], start=start, end=stop, flags=["not-in-bibliography"],
         work_key=None, pages=pages, form="full",
     )
+
+
+def _author_named_with_title(index: WorkIndex, head: str) -> list[Work]:
+    """`Ian Thatcher notes that ..., Trotsky (London: ...)`: an author named in the prose
+    and one of their works' titles just before the imprint."""
+    title = head.rstrip(" ,").rsplit(",", 1)[-1]
+    named = {w for w in re.findall(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", head) if w in index.by_surname}
+    found = []
+    for surname in sorted(named):
+        for work in index.by_surname[surname]:
+            if prefix_score(work.title, title) and work not in found:
+                found.append(work)
+    return found

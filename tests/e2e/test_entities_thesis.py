@@ -98,6 +98,8 @@ AMBIGUOUS_CASES = [
      "person/gorbachev-mikhail"),
     ("including Nikolai Tukhachevskii, the brother", "Nikolai Tukhachevskii",
      "person/tukhachevskii-nikolai"),
+    ("declared that Germany had an Air Force", "Air Force", "org/luftwaffe"),
+    ("Alksnis, the head of the Air Force", "Air Force", "org/air-force"),
     # the thesis does not say which; the mention goes to the flagged node
     ("Bliukher, Alksnis, Berzin, Orlov, Bulin", "Orlov", "ambiguous/orlov"),
     ("ed. by Plekhanov and Plekhanov", "Plekhanov", "ambiguous/plekhanov"),

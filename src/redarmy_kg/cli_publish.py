@@ -17,7 +17,6 @@ from typing import ParamSpec, TypeVar
 import click
 
 NQUADS_DUMP = "redarmy-kg.nq"
-CLAIM_GRAPHS = "/graph/claims/"
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -155,20 +154,26 @@ def push_to_store(
 
 
 def print_report(report: object, verbose: bool) -> None:
-    """One line per graph (`sent`, `found` in the store); claim graphs summed unless verbose."""
+    """One line per graph (`sent`, `found` in the store); a family of per-claim graphs
+    is summed into one line unless verbose."""
+    from redarmy_kg import iris
+    from redarmy_kg.publish.graphs import group_graphs
     from redarmy_kg.publish.gsp import PublishReport
 
     assert isinstance(report, PublishReport)
-    claims = [r for r in report.results if CLAIM_GRAPHS in r.graph]
-    for result in report.results:
-        if verbose or result not in claims:
-            found = "not checked" if result.found is None else f"{result.found} in store"
-            click.echo(f"  {result.graph}  sent {result.sent}, {found}")
-    if claims and not verbose:
-        sent = sum(r.sent for r in claims)
-        found = [r.found for r in claims if r.found is not None]
-        in_store = f"{sum(found)} in store" if len(found) == len(claims) else "not checked"
-        ok = sum(1 for r in claims if r.verified)
+    by_graph = {result.graph: result for result in report.results}
+    for group in group_graphs(list(by_graph), iris.base()):
+        results = [by_graph[iri] for iri in group.graph_iris]
+        if verbose or not group.is_family:
+            for result in results:
+                found = "not checked" if result.found is None else f"{result.found} in store"
+                click.echo(f"  {result.graph}  sent {result.sent}, {found}")
+            continue
+        sent = sum(r.sent for r in results)
+        found = [r.found for r in results if r.found is not None]
+        in_store = f"{sum(found)} in store" if len(found) == len(results) else "not checked"
+        verified = sum(1 for r in results if r.verified)
         click.echo(
-            f"  {len(claims)} claim graphs  sent {sent}, {in_store} ({ok} graphs verified)"
+            f"  {len(results)} graphs {group.family_prefix}...  sent {sent}, {in_store} "
+            f"({verified} graphs verified)"
         )

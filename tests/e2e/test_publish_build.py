@@ -13,12 +13,19 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from pyoxigraph import NamedNode, RdfFormat, Store, parse
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGER_DERIVED = {
+    XSD + name
+    for name in ("nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+                 "negativeInteger", "long", "int", "short", "byte", "unsignedLong",
+                 "unsignedInt", "unsignedShort", "unsignedByte")
+}
 DUMPS = [f"redarmy-kg.{fmt}{gz}" for fmt in ("nq", "trig", "ttl", "jsonld") for gz in ("", ".gz")]
 COMPARED = [*DUMPS, "SHA256SUMS", "void.ttl"]
 
@@ -99,25 +106,42 @@ def test_distribution_sizes_match_the_files(void: Store, build_dir: Path) -> Non
         assert (build_dir / url.rsplit("/", 1)[1]).stat().st_size == size
 
 
+@pytest.fixture(scope="module")
+def nquads(build_dir: Path) -> set[Quad]:
+    return set(parse(path=str(build_dir / "redarmy-kg.nq"), format=RdfFormat.N_QUADS))
+
+
+def test_the_nquads_dump_holds_what_the_store_holds(nquads: set[Quad], built_store: Store):
+    """Same quads, up to the datatype of integer literals: pyoxigraph 0.5.13 stores
+    xsd:nonNegativeInteger (and the other integer-derived types) as xsd:integer."""
+    assert {_integer_as_integer(q) for q in nquads} == set(built_store)
+
+
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [
-        ("redarmy-kg.nq", RdfFormat.N_QUADS),
         ("redarmy-kg.trig", RdfFormat.TRIG),
         ("redarmy-kg.ttl", RdfFormat.TURTLE),
         ("redarmy-kg.jsonld", RdfFormat.JSON_LD),
     ],
 )
 def test_pyoxigraph_reads_every_dump_to_the_same_statements(
-    name: str, fmt: RdfFormat, build_dir: Path, built_store: Store
+    name: str, fmt: RdfFormat, build_dir: Path, nquads: set[Quad]
 ) -> None:
     statements = set(parse(path=str(build_dir / name), format=fmt))
     if fmt.supports_datasets:
-        assert statements == set(built_store)
+        assert statements == nquads
     else:
         assert {(q.subject, q.predicate, q.object) for q in statements} == {
-            (q.subject, q.predicate, q.object) for q in built_store
+            (q.subject, q.predicate, q.object) for q in nquads
         }
+
+
+def _integer_as_integer(quad: Quad) -> Quad:
+    value = quad.object
+    if isinstance(value, Literal) and value.datatype.value in INTEGER_DERIVED:
+        value = Literal(value.value, datatype=NamedNode(XSD + "integer"))
+    return Quad(quad.subject, quad.predicate, value, quad.graph_name)
 
 
 def test_rdflib_loads_the_nquads_without_warnings_or_logged_messages(

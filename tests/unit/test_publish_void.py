@@ -97,6 +97,8 @@ def test_property_partitions_equal_triple_counts(void: rdflib.Graph, union: rdfl
     assert found == expected
 
 
+# rdflib's own N-Quads parser uses its deprecated Dataset.default_context.
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 def test_graph_subsets_equal_graph_sizes(
     void: rdflib.Graph, release: tuple[dict[str, Path], Path]
 ) -> None:
@@ -168,3 +170,21 @@ def test_no_blank_nodes_and_same_bytes_twice(release: tuple[dict[str, Path], Pat
     first = void_path.read_bytes()
     again = write_void(dumps["nq"], void_path.parent, dumps, INFO).read_bytes()
     assert again == first
+
+
+def test_per_claim_graphs_form_one_family_wherever_they_are_named() -> None:
+    from redarmy_kg.publish.graphs import group_graphs
+
+    graphs = [
+        BASE + "graph/structure",
+        BASE + "graph/entities",
+        BASE + "id/claim/ch1-p1-s1-1",
+        BASE + "id/claim/ch5-p2-s3-1",
+        BASE + "graph/claims/intro-p3-s1",
+    ]
+    groups = {group.key: group for group in group_graphs(graphs, BASE)}
+    assert sorted(groups) == ["claims-intro-p3-s1", "entities", "id-claim", "structure"]
+    assert groups["id-claim"].is_family and len(groups["id-claim"].graph_iris) == 2
+    assert groups["id-claim"].member_noun == "claim"
+    assert not groups["claims-intro-p3-s1"].is_family, "a lone graph is reported on its own"
+    assert groups["entities"].graph_iris == (BASE + "graph/entities",)

@@ -17,6 +17,7 @@ from pyoxigraph import Store
 
 from redarmy_kg.publish import dcat
 from redarmy_kg.publish.files import write_atomically
+from redarmy_kg.publish.graphs import GraphGroup, group_graphs
 from redarmy_kg.publish.metadata import ReleaseInfo, load_metadata
 from redarmy_kg.publish.statistics import (
     DatasetStatistics,
@@ -112,30 +113,27 @@ def describe_partitions(out: TripleSet, info: ReleaseInfo, statistics: DatasetSt
 
 
 def describe_graph_subsets(out: TripleSet, info: ReleaseInfo, graphs: dict[str, int]) -> None:
-    """One void:subset per named graph; the per-claim graphs are summed into one subset."""
-    graph_base = info.iri("graph/")
-    groups: dict[str, list[tuple[str, int]]] = {}
-    for graph_iri, triples in graphs.items():
-        name = graph_iri.removeprefix(graph_base)
-        groups.setdefault(name.split("/")[0], []).append((graph_iri, triples))
-    for group, members in sorted(groups.items()):
-        subset = info.iri("dataset/graph/" + group)
+    """One void:subset per layer graph; a family of per-claim graphs is summed into one."""
+    for group in group_graphs(list(graphs), info.base):
+        subset = info.iri("dataset/graph/" + group.key)
         out.add_iri(dcat.dataset_iri(info), VOID.subset, subset)
         out.add_iri(subset, RDF.type, VOID.Dataset.value)
-        out.add(subset, VOID.triples, count_literal(sum(triples for _, triples in members)))
-        if len(members) == 1 and members[0][0] == graph_base + group:
-            out.add_iri(subset, RDF.type, SD.NamedGraph.value)
-            out.add_iri(subset, SD.name, members[0][0])
-            out.add(subset, DCTERMS.title, f"named graph {group}")
+        triples = sum(graphs[iri] for iri in group.graph_iris)
+        out.add(subset, VOID.triples, count_literal(triples))
+        if group.is_family:
+            count = len(group.graph_iris)
+            out.add(subset, DCTERMS.title, f"{count} named graphs {group.family_prefix}...")
+            out.add(subset, DCTERMS.description, family_description(group))
         else:
-            out.add(subset, DCTERMS.title, f"{len(members)} named graphs {graph_base}{group}/...")
-            out.add(subset, DCTERMS.description, group_description(group, len(members), info))
+            out.add_iri(subset, RDF.type, SD.NamedGraph.value)
+            out.add_iri(subset, SD.name, group.graph_iris[0])
+            out.add(subset, DCTERMS.title, f"named graph {group.key}")
 
 
-def group_description(group: str, graphs: int, info: ReleaseInfo) -> str:
+def family_description(group: GraphGroup) -> str:
     return (
-        f"{graphs} named graphs whose IRIs start with {info.iri('graph/' + group + '/')}"
-        f" (one per {group.rstrip('s')}); void:triples sums their sizes."
+        f"{len(group.graph_iris)} named graphs whose IRIs start with {group.family_prefix}"
+        f" (one per {group.member_noun}); void:triples sums their sizes."
     )
 
 

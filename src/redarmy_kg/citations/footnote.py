@@ -253,7 +253,7 @@ def _continues_title(text: str, pos: int, end: int, references: list[Reference])
     imprint = PUBLISHER_IMPRINT.search(text, pos, end)
     if imprint is None or imprint.start() - previous.end > 250:
         return False
-    between = text[previous.end:imprint.start()]
+    between = re.sub(r"\([^()]*\)", "", text[previous.end:imprint.start()])
     return re.search(r"\bsee\b|\bibid\b|;", between, re.IGNORECASE) is None
 
 
@@ -265,8 +265,8 @@ def _completes_previous(text: str, ref: Reference, references: list[Reference]) 
     previous = references[-1]
     if not isinstance(previous, WorkRef) or previous.work_key is None or previous.pages:
         return False
-    between = text[previous.end:ref.end]
-    return len(between) < 400 and not re.search(r"\bsee\b|\bibid\b", between, re.IGNORECASE)
+    between = re.sub(r"\([^()]*\)", "", text[previous.end:ref.end])
+    return len(between) < 400 and not re.search(r"\bsee\b|\bibid\b|;", between, re.IGNORECASE)
 
 
 def _extend(text: str, previous: Reference, ref: Reference) -> None:

@@ -115,7 +115,7 @@ def test_short_author_and_collection_cites() -> None:
     assert isinstance(work, WorkRef) and work.form == "author" and work.pages == "pp. 344-345"
     collection = refs(index, 2)[0]
     assert isinstance(collection, CollectionRef)
-    assert collection.work_key == "khaustov-2003-lubianka"
+    assert collection.work_key == "khaustov-et-al-2003-lubianka"
 
 
 def test_newspaper() -> None:

@@ -24,7 +24,7 @@ def title_slug(
 
 def base_work_key(work: Work, leading_articles: frozenset[str]) -> str:
     authors = work.creators
-    if len(authors) > 2:
+    if len(authors) > 2 or (authors and "and-others" in work.flags):
         names = [slugify(authors[0].surname), "et-al"]
     else:
         names = [slugify(c.surname) for c in authors]

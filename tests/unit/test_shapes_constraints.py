@@ -33,6 +33,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX c4o: <http://purl.org/spar/c4o/>
+PREFIX fabio: <http://purl.org/spar/fabio/>
 PREFIX cito: <http://purl.org/spar/cito/>
 PREFIX rico: <https://www.ica.org/standards/RiC/ontology#>
 PREFIX rst: <https://www.ica.org/standards/RiC/vocabularies/recordSetTypes#>
@@ -49,6 +50,14 @@ MEMBERSHIP = "<membership/tukhachevskii-nko>"
 CLAIM = "<claim/ch5-p1-s1>"
 OTHER_CLAIM = "<claim/intro-p1-s1>"
 MENTION = "<mention/ch5-p1-s1-0>"
+CHAPTER = "<thesis/ch5>"
+SECTION = "<thesis/ch5/sec/1>"
+PARAGRAPH = "<thesis/ch5/p/1>"
+MARKER = "<thesis/ch5/marker/2>"
+SEGMENT = "<thesis/ch5/p/1/segment/1>"
+BIB_ENTRY = "<thesis/bibliography/1/1>"
+WORK = "<work/getty-naumov-1999-road-to-terror>"
+AMBIGUOUS = "<person/kamenev>"
 
 
 def replace(subject: str, predicate: str, new_object: str | None = None) -> str:
@@ -181,7 +190,180 @@ CASES: dict[str, tuple[str, dict[str, int]]] = {
         replace(FOOTNOTE, "rkg:textAnchor", FOOTNOTE),
         {"Footnote-anchor:Class": 1},
     ),
+    # more document components
+    "thesis without title": (replace("<thesis>", "dcterms:title"), {"Thesis-title:MinCount": 1}),
+    "thesis without author": (
+        replace("<thesis>", "dcterms:creator"),
+        {"Thesis-creator:MinCount": 1},
+    ),
+    "thesis author is a literal": (
+        replace("<thesis>", "dcterms:creator", '"Whitewood"'),
+        {"Thesis-creator:NodeKind": 1},
+    ),
+    "chapter without title": (replace(CHAPTER, "dcterms:title"), {"Chapter-title:MinCount": 1}),
+    "chapter with two titles": (
+        add(CHAPTER, "dcterms:title", '"Chapter Five"'),
+        {"Chapter-title:MaxCount": 1},
+    ),
+    "chapter outside the thesis": (
+        replace(CHAPTER, "dcterms:isPartOf"),
+        {"Chapter-part:MinCount": 1},
+    ),
+    "chapter part of a paragraph": (
+        replace(CHAPTER, "dcterms:isPartOf", PARAGRAPH),
+        {"Chapter-part:Class": 1},
+    ),
+    "section outside any part": (
+        replace(SECTION, "dcterms:isPartOf"),
+        {"Section-part:MinCount": 1},
+    ),
+    "section part is a literal": (
+        replace(SECTION, "dcterms:isPartOf", '"ch5"'),
+        {"Section-part:NodeKind": 1},
+    ),
+    "section without heading": (replace(SECTION, "dcterms:title"), {"Section-label:MinCount": 1}),
+    "paragraph without text": (
+        replace(PARAGRAPH, "c4o:hasContent"),
+        {"Paragraph-content:MinCount": 1},
+    ),
+    "paragraph with two texts": (
+        add(PARAGRAPH, "c4o:hasContent", '"more"'),
+        {"Paragraph-content:MaxCount": 1},
+    ),
+    "paragraph text typed": (
+        replace(PARAGRAPH, "c4o:hasContent", "7"),
+        {"Paragraph-content:Datatype": 1},
+    ),
+    "paragraph text empty": (
+        replace(PARAGRAPH, "c4o:hasContent", '""'),
+        {"Paragraph-content:MinLength": 1},
+    ),
+    "paragraph without anchor": (
+        replace(PARAGRAPH, "rkg:textAnchor"),
+        {"Paragraph-anchor:MinCount": 1},
+    ),
+    "paragraph with two anchors": (
+        add(PARAGRAPH, "rkg:textAnchor", "<thesis/ch5/fn/2#anchor>"),
+        {"Paragraph-anchor:MaxCount": 1},
+    ),
+    "paragraph anchor untyped": (
+        replace(PARAGRAPH, "rkg:textAnchor", "<x#nowhere>"),
+        {"Paragraph-anchor:Class": 1},
+    ),
+    "paragraph outside any part": (
+        replace(PARAGRAPH, "dcterms:isPartOf"),
+        {"Paragraph-part:MinCount": 1},
+    ),
+    "paragraph part is a literal": (
+        replace(PARAGRAPH, "dcterms:isPartOf", '"sec 1"'),
+        {"Paragraph-part:NodeKind": 1},
+    ),
+    "sentence without text": (
+        replace(SENTENCE, "c4o:hasContent"),
+        {"Sentence-content:MinCount": 1},
+    ),
+    "sentence with two texts": (
+        add(SENTENCE, "c4o:hasContent", '"more"'),
+        {"Sentence-content:MaxCount": 1},
+    ),
+    "sentence text typed": (
+        replace(SENTENCE, "c4o:hasContent", "7"),
+        {"Sentence-content:Datatype": 1},
+    ),
+    "sentence text empty": (
+        replace(SENTENCE, "c4o:hasContent", '""'),
+        {"Sentence-content:MinLength": 1},
+    ),
+    "marker without footnote": (replace(MARKER, "rkg:marks"), {"FootnoteMarker-marks:MinCount": 1}),
+    "marker marks two footnotes": (
+        add(MARKER, "rkg:marks", "<thesis/ch5/fn/3>"),
+        {"FootnoteMarker-marks:MaxCount": 1, "FootnoteMarker-marks:Class": 1},
+    ),
+    "marker marks a sentence": (
+        replace(MARKER, "rkg:marks", SENTENCE),
+        {"FootnoteMarker-marks:Class": 1},
+    ),
+    "marker without anchor": (
+        replace(MARKER, "rkg:textAnchor"),
+        {"FootnoteMarker-anchor:MinCount": 1},
+    ),
+    "marker with two anchors": (
+        add(MARKER, "rkg:textAnchor", "<thesis/ch5/fn/2#anchor>"),
+        {"FootnoteMarker-anchor:MaxCount": 1},
+    ),
+    "marker anchor untyped": (
+        replace(MARKER, "rkg:textAnchor", "<x#nowhere>"),
+        {"FootnoteMarker-anchor:Class": 1},
+    ),
+    "segment without anchor": (
+        replace(SEGMENT, "rkg:textAnchor"),
+        {"TextSegment-anchor:MinCount": 1},
+    ),
+    "segment with two anchors": (
+        add(SEGMENT, "rkg:textAnchor", "<thesis/ch5/fn/2#anchor>"),
+        {"TextSegment-anchor:MaxCount": 1},
+    ),
+    "segment anchor untyped": (
+        replace(SEGMENT, "rkg:textAnchor", "<x#nowhere>"),
+        {"TextSegment-anchor:Class": 1},
+    ),
+    "segment of nothing": (replace(SEGMENT, "dcterms:isPartOf"), {"TextSegment-part:MinCount": 1}),
+    "segment of two components": (
+        add(SEGMENT, "dcterms:isPartOf", SENTENCE),
+        {"TextSegment-part:MaxCount": 1},
+    ),
+    "segment part is a literal": (
+        replace(SEGMENT, "dcterms:isPartOf", '"p1"'),
+        {"TextSegment-part:NodeKind": 1},
+    ),
+    "segment without index": (replace(SEGMENT, "rkg:index"), {"TextSegment-index:MinCount": 1}),
+    "segment with two indexes": (add(SEGMENT, "rkg:index", "2"), {"TextSegment-index:MaxCount": 1}),
+    "segment index as text": (
+        replace(SEGMENT, "rkg:index", '"1"'),
+        {"TextSegment-index:Datatype": 1},
+    ),
+    "bibliography entry without text": (
+        replace(BIB_ENTRY, "c4o:hasContent"),
+        {"BibliographyEntry-content:MinCount": 1},
+    ),
+    "bibliography entry with two texts": (
+        add(BIB_ENTRY, "c4o:hasContent", '"more"'),
+        {"BibliographyEntry-content:MaxCount": 1},
+    ),
+    "bibliography entry text empty": (
+        replace(BIB_ENTRY, "c4o:hasContent", '""'),
+        {"BibliographyEntry-content:MinLength": 1},
+    ),
+    "bibliography entry without anchor": (
+        replace(BIB_ENTRY, "rkg:textAnchor"),
+        {"BibliographyEntry-anchor:MinCount": 1},
+    ),
+    "bibliography entry with two anchors": (
+        add(BIB_ENTRY, "rkg:textAnchor", S_ANCHOR),
+        {"BibliographyEntry-anchor:MaxCount": 1},
+    ),
+    "bibliography entry anchor untyped": (
+        replace(BIB_ENTRY, "rkg:textAnchor", "<x#nowhere>"),
+        {"BibliographyEntry-anchor:Class": 1},
+    ),
     # citations and record sets
+    "citation without kind": (
+        replace(CITATION, "rkg:referenceKind"),
+        {"Citation-kind:MinCount": 1},
+    ),
+    "citation with two kinds": (
+        add(CITATION, "rkg:referenceKind", '"work"'),
+        {"Citation-kind:MaxCount": 1},
+    ),
+    "citation of an unknown kind": (
+        replace(CITATION, "rkg:referenceKind", '"archive"'),
+        {"Citation-kind:In": 1},
+    ),
+    "work without title": (replace(WORK, "dcterms:title"), {"Work-title:MinCount": 1}),
+    "work with two titles": (
+        add(WORK, "dcterms:title", '"Road to Terror"'),
+        {"Work-title:MaxCount": 1},
+    ),
     "citation without citing entity": (
         replace(CITATION, "cito:hasCitingEntity"),
         {"Citation-citing:MinCount": 1},
@@ -236,12 +418,17 @@ CASES: dict[str, tuple[str, dict[str, int]]] = {
         {"RecordSet-parent:Class": 1},
     ),
     "record set without type": (
-        replace(FILE, "rico:hasRecordSetType"), {"RecordSet-type:MinCount": 1}),
+        replace(FILE, "rico:hasRecordSetType"),
+        {"RecordSet-type:MinCount": 1},
+    ),
     "record set with two types": (
-        add(FILE, "rico:hasRecordSetType", "rst:Series"), {"RecordSet-type:MaxCount": 1}),
+        add(FILE, "rico:hasRecordSetType", "rst:Series"),
+        {"RecordSet-type:MaxCount": 1},
+    ),
     "record set of an unknown type": (
         replace("<archive/rgva/f4>", "rico:hasRecordSetType", "rst:Collection"),
-        {"RecordSet-type:In": 1}),
+        {"RecordSet-type:In": 1},
+    ),
     # people, institutions, places, links
     "person without preferred label": (
         replace("<person/tukhachevskii>", "skos:prefLabel"),
@@ -309,7 +496,39 @@ CASES: dict[str, tuple[str, dict[str, int]]] = {
         replace("<org/renaming/ogpu-nkvd>", "org:resultingOrganization", "<person/whitewood>"),
         {"ChangeEvent-resulting:Class": 1},
     ),
+    "concept without preferred label": (
+        replace("<role/deputy-commissar>", "skos:prefLabel"),
+        {"Concept-prefLabel:MinCount": 1},
+    ),
+    "concept with two preferred labels": (
+        add("<thesis/abbreviations/nkvd>", "skos:prefLabel", '"NKVD"'),
+        {"Concept-prefLabel:MaxCount": 1},
+    ),
+    "concept label is an IRI": (
+        replace("<role/deputy-commissar>", "skos:prefLabel", "<deputy>"),
+        {"Concept-prefLabel:NodeKind": 1},
+    ),
+    "ambiguous name with one candidate": (
+        f"DELETE DATA {{ GRAPH g:entities {{ {AMBIGUOUS} rkg:candidate <person/whitewood> }} }}",
+        {"AmbiguousName-candidate:MinCount": 1},
+    ),
+    "ambiguous name with a place as candidate": (
+        add(AMBIGUOUS, "rkg:candidate", "<place/moscow>"),
+        {"AmbiguousName-candidate:Class": 1},
+    ),
     # posts and memberships
+    "membership with two roles": (
+        add(MEMBERSHIP, "org:role", "<role/deputy-commissar-2>")
+        + "; "
+        + add("<role/deputy-commissar-2>", "rdf:type", "org:Role")
+        + "; "
+        + add("<role/deputy-commissar-2>", "skos:prefLabel", '"Deputy"'),
+        {"Membership-role:MaxCount": 1},
+    ),
+    "membership role untyped": (
+        replace(MEMBERSHIP, "org:role", "<role/nowhere>"),
+        {"Membership-role:Class": 1},
+    ),
     "membership without member": (
         replace(MEMBERSHIP, "org:member"),
         {"Membership-member:MinCount": 1},
@@ -363,6 +582,14 @@ CASES: dict[str, tuple[str, dict[str, int]]] = {
     "event without date precision": (
         replace(EVENT, "rkg:datePrecision"),
         {"Event-precision:MinCount": 1},
+    ),
+    "event without the date as printed": (
+        replace(EVENT, "rkg:dateText"),
+        {"Event-dateText:MinCount": 1},
+    ),
+    "event with two dates as printed": (
+        add(EVENT, "rkg:dateText", '"May 1937"'),
+        {"Event-dateText:MaxCount": 1},
     ),
     "event with two precisions": (
         add(EVENT, "rkg:datePrecision", '"month"'),
@@ -447,6 +674,26 @@ CASES: dict[str, tuple[str, dict[str, int]]] = {
     "claim conflicting with a non-claim": (
         add(CLAIM, "rkg:conflictsWith", SENTENCE),
         {"Claim-conflict:Class": 1},
+    ),
+    "claim without assertion graph": (
+        replace(CLAIM, "rkg:assertionGraph"),
+        {"Claim-graph:MinCount": 1},
+    ),
+    "claim with two assertion graphs": (
+        add(CLAIM, "rkg:assertionGraph", "g:other"),
+        {"Claim-graph:MaxCount": 1},
+    ),
+    "claim assertion graph is a literal": (
+        replace(CLAIM, "rkg:assertionGraph", '"g1"'),
+        {"Claim-graph:NodeKind": 1},
+    ),
+    "claim footnote is a sentence": (
+        replace(CLAIM, "rkg:footnote", SENTENCE),
+        {"Claim-footnote:Class": 1},
+    ),
+    "claim citation is a footnote": (
+        replace(CLAIM, "rkg:citation", FOOTNOTE),
+        {"Claim-citation:Class": 1},
     ),
     # mentions
     "mention without entity": (replace(MENTION, "oa:hasBody"), {"Annotation-body:MinCount": 1}),

@@ -73,6 +73,10 @@ def emit_entities(catalog: Catalog, mentions: MentionIndex, document: Document) 
     abbreviations = {iris.slugify(a.abbreviation) for a in document.abbreviations}
     for ref in sorted(catalog.entities):
         _entity(entities, catalog.entities[ref], abbreviations)
+    if catalog.by_category("concept"):
+        entities.add(node("concept"), RDF.type, SKOS.ConceptScheme)
+        entities.add(node("concept"), SKOS.prefLabel,
+                     text("Concepts tagged in the thesis", "en"))
     for surface in sorted(catalog.ambiguities):
         rule = catalog.ambiguities[surface]
         subject = entity_iri(rule.ref)

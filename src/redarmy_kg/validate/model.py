@@ -44,7 +44,8 @@ class ValidationReport:
     engine: str  # "shacl" (pySHACL) or "sparql" (the same constraints on pyoxigraph)
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall-clock time, loading the data included
+    cpu_seconds: float = 0.0  # CPU time of this process (all threads) for the same work
     report_turtle: bytes = b""  # the SHACL validation report graph
 
     def counts(self) -> Counter[tuple[str, str]]:

@@ -32,12 +32,13 @@ def format_group(group: ResultGroup) -> list[str]:
 
 def format_summary(report: ValidationReport) -> str:
     """Counts by shape and constraint, three examples each, largest first."""
+    timing = f"{report.seconds:.2f}s wall, {report.cpu_seconds:.2f}s CPU"
     if report.conforms:
-        return f"SHACL ({report.engine}): conforms ({report.seconds:.2f}s)"
+        return f"SHACL ({report.engine}): conforms ({timing})"
     groups = report.groups()
     lines = [
         f"SHACL ({report.engine}): {len(report.results)} violations of {len(groups)} "
-        f"constraints ({report.seconds:.2f}s)"
+        f"constraints ({timing})"
     ]
     for group in groups:
         lines.extend(format_group(group))

@@ -40,7 +40,7 @@ HEDGES = re.compile(
     r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|would|could|might|may|[Pp]erhaps|[Pp]robably|[Pp]ossibly"
     r"|supposedly|[Pp]lanned|[Tt]hreatened|wanted|wished|proposed|requested|demanded)\b"
 )
-NOUN_DATE_CHARS = 40
+NOUN_DATE_CHARS = 20
 NOUN_FORMS = ("noun", "to_noun")
 SENTENCE_OPENER = re.compile(r"\s*(?:(?:The|His|Her|Their)\s+)?(?:[A-Z][\w-]*\s+)?")
 NOUN_OF = re.compile(r"(?:\s+(?:and|or)\s+(?:the\s+)?[a-z]+)?\s+of\s+")
@@ -261,8 +261,9 @@ def _speaker_after(sentence: SentenceInput, pos: int) -> EntityRef | None:
 def _sent_noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:
     """`Budennyi, who sent Voroshilov a letter`: the trigger is the noun; `sent` precedes."""
     text = sentence.text
-    before = re.search(r"\bsent\s+(?P<rest>.{1,60}?)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?$",
-                       text[:start])
+    before = re.search(
+        r"\bsent\s+(?P<rest>.{1,60}?)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?$", text[:start]
+    )
     if before is None:
         return None
     sent_at = before.start()
@@ -287,8 +288,12 @@ def _resolve_slot(
         return [s.entity for s in spans]
     previous = sentence.previous[-1] if sentence.previous else None
     return coref.resolve(
-        anaphor, sentence.spans, previous.spans if previous else None, sentence.text,
+        anaphor,
+        sentence.spans,
+        previous.spans if previous else None,
+        sentence.text,
         previous.text if previous else "",
+        coref.paragraph_topic([s.spans for s in sentence.previous]),
     )
 
 
@@ -299,7 +304,8 @@ def _noun_date(sentence: SentenceInput, start: int, end: int) -> tuple[DateValue
     only when the phrase opens the sentence (`The executions of ... caused`).
     """
     near = [
-        d for d in sentence.dates
+        d
+        for d in sentence.dates
         if -NOUN_DATE_CHARS <= d.start - end <= NOUN_DATE_CHARS
         or 0 <= start - d.end <= NOUN_DATE_CHARS
     ]
@@ -307,7 +313,9 @@ def _noun_date(sentence: SentenceInput, start: int, end: int) -> tuple[DateValue
         return min(near, key=lambda d: abs(d.start - end)), False
     if sentence.dates or not SENTENCE_OPENER.fullmatch(sentence.text[:start]):
         return None, False
-    inherited = dating.date_from_context([s.dates for s in sentence.previous])
+    inherited = dating.date_from_context(
+        sentence.text, [(s.text, s.dates) for s in sentence.previous]
+    )
     return inherited, inherited is not None
 
 
@@ -317,7 +325,9 @@ def _date(sentence: SentenceInput, start: int, end: int) -> tuple[DateValue | No
         return own, False
     if sentence.dates or dating.is_pluperfect(sentence.text, start):
         return None, False
-    inherited = dating.date_from_context([s.dates for s in sentence.previous])
+    inherited = dating.date_from_context(
+        sentence.text, [(s.text, s.dates) for s in sentence.previous]
+    )
     return inherited, inherited is not None
 
 

@@ -137,6 +137,7 @@ def _holders(
         people = coref.resolve(
             slot.anaphor, spans, previous.spans if previous else None, text,
             previous.text if previous else "",
+            coref.paragraph_topic([s.spans for s in sentence.previous]),
         )
     else:
         people = [s.entity for s in slot.spans]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from redarmy_kg.citations import CitationIndex, extract_citations
+from redarmy_kg.citations.patterns import load_patterns
 from redarmy_kg.citations.report import citations_report, write_findings
 from redarmy_kg.claims.layer import build_events_layer
 from redarmy_kg.dataset import RdfDataset
@@ -102,18 +103,21 @@ def build_graph(corpus: str, config: BuildConfig, progress: Progress) -> BuildRe
         dataset.add(emit_structure(document))
         report["structure"] = structure_report(document)
     with progress.step("citations"):
-        citations = extract_citations(document)
+        patterns = load_patterns(config.mappings_dir)
+        citations = extract_citations(document, patterns)
         report["citations"] = citations_report(citations)
     with progress.step("entities"):
         catalog = load_catalog(config.mappings_dir)
         mentions = find_mentions(document, catalog)
         dataset.add(emit_entities(catalog, mentions, document))
-        report["entities"] = entities_report(catalog, mentions)
         uncatalogued = align_creators(citations.works.values(), catalog)  # type: ignore[arg-type]
         dataset.add(emit_uncatalogued(uncatalogued))
-        report["entities"]["uncatalogued_authors"] = [c.key for c in uncatalogued]  # type: ignore[index]
+        report["entities"] = {
+            **entities_report(catalog, mentions),
+            "uncatalogued_authors": [creator.key for creator in uncatalogued],
+        }
     with progress.step("rdf: citations"):
-        dataset.add(emit_citations(document, citations))
+        dataset.add(emit_citations(document, citations, patterns))
     with progress.step("events and claims"):
         events_layer = build_events_layer(document, catalog, mentions, dataset.quads)
         dataset.add(events_layer.quads)

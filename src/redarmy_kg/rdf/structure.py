@@ -2,7 +2,13 @@
 
 The thesis (`id/thesis`, fabio:DoctoralThesis), its text file (`id/thesis/text`),
 parts, sections, paragraphs, sentences, footnotes and their markers,
-bibliography entries and the abbreviations list as a SKOS concept scheme.
+bibliography entries and the abbreviations list as a SKOS concept scheme, the
+front matter (`id/thesis/front`: title-page lines, acknowledgements, table of
+contents heading, terminology note; every section heading as `X/heading`), the
+footnotes' printed numbers (`X/label`), and any text the parser could not place
+(`id/thesis/unassigned/o<offset>`, rkg:UnassignedText, flagged): together their
+anchors cover every non-whitespace character of the corpus exactly once
+(`structure.coverage`).
 
 Every component gets a Web Annotation anchor (`X#anchor`) whose position
 selector runs from its first to its last raw character. A paragraph, sentence
@@ -60,6 +66,8 @@ def emit_structure(document: Document) -> list[Quad]:
     _footnotes_and_markers(sink, document)
     _bibliography(sink, document)
     _abbreviations(sink, document)
+    _front_matter(sink, document)
+    _unassigned(sink, document)
     return sink.quads
 
 
@@ -70,6 +78,8 @@ def _anchor(sink: QuadSink, resource: NamedNode, span: Span, document: Document)
 def _anchor_block(
     sink: QuadSink, resource: NamedNode, block: TextBlock, document: Document
 ) -> None:
+    if not block.segments:
+        return  # nothing of it was found in the corpus
     _anchor(sink, resource, block.span, document)
     if len(block.segments) < 2:
         return
@@ -88,16 +98,20 @@ def _thesis(sink: QuadSink, document: Document) -> None:
     author = node("person", AUTHOR_KEY)
     university = node("org", UNIVERSITY_KEY)
     sink.add(thesis, RDF.type, FABIO.DoctoralThesis)
-    sink.add(thesis, DCTERMS.title, text(front.title, "en"))
-    sink.add(thesis, RDFS.label, text(front.title, "en"))
+    if front.title:
+        sink.add(thesis, DCTERMS.title, text(front.title, "en"))
+        sink.add(thesis, RDFS.label, text(front.title, "en"))
     sink.add(thesis, DCTERMS.creator, author)
-    sink.add(thesis, DCTERMS.date, typed(front.submitted, XSD.gYearMonth))
+    if front.submitted:
+        sink.add(thesis, DCTERMS.date, typed(front.submitted, XSD.gYearMonth))
     sink.add(thesis, DCTERMS.publisher, university)
-    sink.add(thesis, DCTERMS.abstract, text(front.abstract.text, "en"))
-    sink.add(thesis, DCTERMS.rights, text(front.copyright_statement, "en"))
+    if front.copyright_statement:
+        sink.add(thesis, DCTERMS.rights, text(front.copyright_statement, "en"))
     sink.add(author, RDF.type, FOAF.Person)
-    sink.add(author, RDFS.label, text(front.author))
-    sink.add(university, RDFS.label, text(front.institution.removeprefix("The ")))
+    if front.author:
+        sink.add(author, RDFS.label, text(front.author))
+    if front.institution:
+        sink.add(university, RDFS.label, text(front.institution.removeprefix("The ")))
     corpus_file = thesis_text()
     sink.add(corpus_file, RDF.type, FABIO.ComputerFile)
     sink.add(corpus_file, DCTERMS.format, text("text/plain"))
@@ -105,6 +119,9 @@ def _thesis(sink: QuadSink, document: Document) -> None:
     sink.add(corpus_file, DCTERMS.isFormatOf, thesis)
     sink.add(thesis, DCTERMS.hasFormat, corpus_file)
     sink.add(corpus_file, RDFS.label, text(f"{front.title} (plain text of the thesis PDF)", "en"))
+    if not front.abstract.text:
+        return
+    sink.add(thesis, DCTERMS.abstract, text(front.abstract.text, "en"))
     abstract = node("thesis", "abstract")
     sink.add(abstract, RDF.type, DOCO.Section)
     sink.add(abstract, RDFS.label, text("Abstract", "en"))
@@ -184,6 +201,8 @@ def _footnotes_and_markers(sink: QuadSink, document: Document) -> None:
         for flag in sorted(set(footnote.flags)):
             sink.add(resource, RKG.flag, text(flag))
         _anchor_block(sink, resource, footnote.block, document)
+        if footnote.number_span is not None:
+            _footnote_label(sink, resource, footnote.number_span, document)
     for marker in document.markers:
         footnote = component(marker.footnote_key)
         resource = NamedNode(footnote.value + "/marker")
@@ -214,8 +233,12 @@ def _bibliography(sink: QuadSink, document: Document) -> None:
         sink.add(resource, DCTERMS.isPartOf, section)
         sink.add(section, DCTERMS.hasPart, resource)
         _anchor_block(sink, resource, entry.block, document)
+    headings = {s.index: s for s in document.bibliography_sections}
+    sections.update({index: heading.title for index, heading in headings.items()})
     for index, title in sorted(sections.items()):
         section = component(f"bibliography/{index}")
+        if index in headings:
+            _heading(sink, section, headings[index].heading, document)
         sink.add(section, RDF.type, DOCO.Section)
         sink.add(section, DCTERMS.title, text(title, "en"))
         sink.add(section, RDFS.label, text(title, "en"))
@@ -242,3 +265,77 @@ def _abbreviations(sink: QuadSink, document: Document) -> None:
         if entry.military_district:
             sink.add(districts, SKOS.member, concept)
         _anchor(sink, concept, entry.span, document)
+
+
+def _heading(sink: QuadSink, resource: NamedNode, span: Span, document: Document) -> None:
+    """The printed heading line of a section (`X/heading`, doco:SectionTitle)."""
+    heading = NamedNode(f"{resource.value}/heading")
+    sink.add(heading, RDF.type, DOCO.SectionTitle)
+    sink.add(heading, C4O.hasContent, text(span.slice(document.corpus)))
+    sink.add(heading, DCTERMS.isPartOf, resource)
+    sink.add(resource, DCTERMS.hasPart, heading)
+    _anchor(sink, heading, span, document)
+
+
+def _footnote_label(sink: QuadSink, footnote: NamedNode, span: Span, document: Document) -> None:
+    """The footnote's printed number at the foot of the page (`X/label`, doco:Label)."""
+    label = NamedNode(f"{footnote.value}/label")
+    sink.add(label, RDF.type, DOCO.Label)
+    sink.add(label, C4O.hasContent, text(span.slice(document.corpus)))
+    sink.add(label, DCTERMS.isPartOf, footnote)
+    sink.add(footnote, DCTERMS.hasPart, label)
+    _anchor(sink, label, span, document)
+
+
+# front matter items already published as other resources (abstract, abbreviations list)
+_FRONT_ITEMS_ELSEWHERE = {"abstract", "abbreviations", "abbreviations/military-districts"}
+_FRONT_ITEM_TYPES = {
+    "title": (DOCO.Title,),
+    "author": (DOCO.ListOfAuthors,),
+    "line": (DOCO.TextChunk,),
+    "section": (DOCO.Section,),
+}
+
+
+def _front_matter(sink: QuadSink, document: Document) -> None:
+    """The front matter (`id/thesis/front`, doco:FrontMatter) and its items: title-page
+    lines, and the front sections with their headings."""
+    if not document.front.items:
+        return
+    thesis = node("thesis")
+    front = node("thesis", "front")
+    sink.add(front, RDF.type, DOCO.FrontMatter)
+    sink.add(front, RDFS.label, text("Front matter", "en"))
+    sink.add(front, DCTERMS.isPartOf, thesis)
+    sink.add(thesis, DCTERMS.hasPart, front)
+    for item in document.front.items:
+        resource = component(item.key)
+        if item.heading is not None:
+            _heading(sink, resource, item.heading, document)
+        if item.key in _FRONT_ITEMS_ELSEWHERE:
+            continue
+        for kind in _FRONT_ITEM_TYPES[item.kind]:
+            sink.add(resource, RDF.type, kind)
+        if item.key == "front/contents":
+            sink.add(resource, RDF.type, DOCO.TableOfContents)
+        sink.add(resource, RDFS.label, text(item.label, "en"))
+        sink.add(resource, DCTERMS.isPartOf, front)
+        sink.add(front, DCTERMS.hasPart, resource)
+        if item.block is not None:
+            sink.add(resource, C4O.hasContent, text(item.block.text))
+            _anchor_block(sink, resource, item.block, document)
+
+
+def _unassigned(sink: QuadSink, document: Document) -> None:
+    """Text no component claims, kept verbatim (`id/thesis/unassigned/o<start>`)."""
+    for item in document.unassigned:
+        resource = component(item.key)
+        container = component(item.part_key) if item.part_key else node("thesis")
+        sink.add(resource, RDF.type, RKG.UnassignedText)
+        sink.add(resource, RDFS.label, text(f"Unassigned text at offset {item.span.start}", "en"))
+        sink.add(resource, C4O.hasContent, text(item.text))
+        sink.add(resource, RKG.flag, text("unassigned"))
+        sink.add(resource, DCTERMS.isPartOf, container)
+        if item.part_key:
+            sink.add(resource, RKG.part, container)
+        _anchor(sink, resource, item.span, document)

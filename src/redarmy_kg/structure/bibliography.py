@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from redarmy_kg.structure.lines import Line
-from redarmy_kg.structure.model import BibEntry
+from redarmy_kg.structure.model import BibEntry, BibSection
 from redarmy_kg.structure.textblock import Vocabulary, build_block
 
 SECTION_TITLES = (
@@ -61,6 +61,17 @@ def parse_bibliography(
         current.append(index)
     flush()
     return entries
+
+
+def bibliography_sections(lines: Sequence[Line], first: int, last: int) -> list[BibSection]:
+    """The section headings of lines `first..last-1`; a repeated heading is not a new section."""
+    sections: dict[int, BibSection] = {}
+    for index in range(first, last):
+        text = lines[index].text
+        if text in SECTION_TITLES:
+            number = SECTION_TITLES.index(text) + 1
+            sections.setdefault(number, BibSection(number, text, lines[index].content_span()))
+    return sorted(sections.values(), key=lambda s: s.index)
 
 
 def _starts_entry(section: str, text: str, previous: str | None) -> bool:

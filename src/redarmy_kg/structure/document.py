@@ -8,12 +8,15 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from redarmy_kg.structure.bibliography import parse_bibliography
+from redarmy_kg.structure.bibliography import bibliography_sections, parse_bibliography
+from redarmy_kg.structure.coverage import unassigned_text
 from redarmy_kg.structure.footnotes import FootnoteLines, PartLayout, lay_out_part
-from redarmy_kg.structure.frontmatter import parse_abbreviations, parse_front_matter
+from redarmy_kg.structure.frontmatter import parse_front
 from redarmy_kg.structure.layout_scores import ends_sentence, looks_truncated
 from redarmy_kg.structure.lines import Line, line_table
 from redarmy_kg.structure.model import (
+    BibEntry,
+    BibSection,
     Document,
     Footnote,
     Marker,
@@ -44,19 +47,21 @@ def parse_document(corpus_text: str) -> Document:
     vocabulary = Vocabulary(corpus_text)
     headings = find_part_headings(lines)
     parts = build_parts(lines, headings, len(corpus_text))
-    front = parse_front_matter(corpus_text, lines, headings[0].line_index, vocabulary)
-    abbreviations = parse_abbreviations(lines, headings[0].line_index)
+    front_end = headings[0].line_index if headings else len(lines)
+    front, abbreviations = parse_front(corpus_text, lines, front_end, vocabulary)
     content = PartContent()
-    bibliography = []
+    bibliography: list[BibEntry] = []
+    bibliography_headings: list[BibSection] = []
     for position, heading in enumerate(headings):
         first = heading.line_index + 1
         last = headings[position + 1].line_index if position + 1 < len(headings) else len(lines)
         if heading.key == "bibliography":
             bibliography = parse_bibliography(corpus_text, lines, first, last, vocabulary)
+            bibliography_headings = bibliography_sections(lines, first, last)
             continue
         part_lines = lines[first:last]
         _parse_part(corpus_text, heading.key, part_lines, vocabulary, content)
-    return Document(
+    document = Document(
         corpus=corpus_text,
         sha256=hashlib.sha256(corpus_text.encode("utf-8")).hexdigest(),
         front=front,
@@ -68,7 +73,10 @@ def parse_document(corpus_text: str) -> Document:
         footnotes=content.footnotes,
         markers=content.markers,
         bibliography=bibliography,
+        bibliography_sections=bibliography_headings,
     )
+    document.unassigned = unassigned_text(document)
+    return document
 
 
 def _parse_part(
@@ -162,8 +170,12 @@ def _footnotes(
             flags.append("marker-separated-by-space")
         if marker is None:
             flags.append("marker-not-found")
+        opening = lines[item.lines[0]].start
+        number_span = Span(opening, opening + item.number_width)
         footnotes.append(
-            Footnote(f"{part}/fn/{item.number}", part, item.number, block, truncated, flags)
+            Footnote(
+                f"{part}/fn/{item.number}", part, item.number, block, truncated, flags, number_span
+            )
         )
     return footnotes
 

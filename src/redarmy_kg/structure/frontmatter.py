@@ -1,12 +1,25 @@
-"""Front matter: title page, copyright statement, abstract and the abbreviations."""
+"""Front matter: title page, declaration, copyright statement, the front sections
+(Acknowledgements, Abstract, Table of Contents, Abbreviations, Terminology) and
+the abbreviations list.
+
+Every non-blank line before the Introduction becomes part of a `FrontItem`.
+The title page is read only when its `Submitted <Month> <Year>` line is found:
+the four lines before it are title, author, degree and institution (any lines
+before the title form a preamble: the Word file name the PDF carried). A front
+section runs from its heading to the next one. Lines the parser cannot place
+(no title page found, a heading missing) are left for the coverage check,
+which keeps them as unassigned text.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from redarmy_kg.iris import slugify
 from redarmy_kg.structure.lines import Line
-from redarmy_kg.structure.model import Abbreviation, FrontMatter, Span
+from redarmy_kg.structure.model import Abbreviation, FrontItem, FrontMatter, Span, empty_block
 from redarmy_kg.structure.textblock import Vocabulary, build_block
 
 _SUBMITTED = re.compile(r"Submitted (\w+) (\d{4})")
@@ -26,38 +39,117 @@ _MONTHS = [
 ]
 # "GPU - State ...", "GUGB  Main ..." (the dash lost, two spaces left)
 _ABBREVIATION = re.compile(r"^(\S+(?: \([^)]*\))?)(?: - |\s{2,})(.+)$")
+# title-page lines just before the submission line, last first
+_TITLE_PAGE_ROLES = (
+    ("front/institution", "Institution", "line"),
+    ("front/degree", "Degree", "line"),
+    ("front/author", "Author", "author"),
+    ("front/title", "Title", "title"),
+)
+MILITARY_DISTRICTS = "Military Districts"
+# abbreviation slugs that would clash with IRIs under id/thesis/abbreviations/
+_RESERVED_SLUGS = {"", "military-districts", "heading"}
 
 
-def _find(lines: Sequence[Line], text: str, start: int = 0) -> int:
-    for index in range(start, len(lines)):
-        if lines[index].text == text:
-            return index
-    raise ValueError(f"front matter heading not found: {text!r}")
+@dataclass(frozen=True)
+class FrontSectionSpec:
+    key: str
+    heading: str
 
 
-def parse_front_matter(
+FRONT_SECTIONS = (
+    FrontSectionSpec("front/acknowledgements", "Acknowledgements"),
+    FrontSectionSpec("abstract", "Abstract"),
+    FrontSectionSpec("front/contents", "Table of Contents"),
+    FrontSectionSpec("abbreviations", "Abbreviations"),
+    FrontSectionSpec("front/terminology", "Terminology and Transliteration"),
+)
+
+
+def parse_front(
     corpus: str, lines: Sequence[Line], end: int, vocabulary: Vocabulary
-) -> FrontMatter:
-    """Lines before `end` (the Introduction heading)."""
-    title_line = 1  # line 0 is the Word file name the PDF carried
-    submitted = next(i for i in range(end) if _SUBMITTED.search(lines[i].text))
-    month, year = _SUBMITTED.search(lines[submitted].text).groups()  # type: ignore[union-attr]
-    acknowledgements = _find(lines, "Acknowledgements", submitted)
-    abstract = _find(lines, "Abstract", acknowledgements)
-    contents = _find(lines, "Table of Contents", abstract)
+) -> tuple[FrontMatter, list[Abbreviation]]:
+    """Front matter and abbreviations from the lines before `end` (the Introduction)."""
+    headings = _front_headings(lines, end)
+    title_page_end = headings[0][1] if headings else end
+    items, copyright_lines = _title_page(corpus, lines, title_page_end, vocabulary)
+    abbreviations: list[Abbreviation] = []
+    for position, (spec, index) in enumerate(headings):
+        stop = headings[position + 1][1] if position + 1 < len(headings) else end
+        heading = lines[index].content_span()
+        if spec.key == "abbreviations":
+            items.append(FrontItem(spec.key, spec.heading, "section", heading))
+            abbreviations, districts = _abbreviation_list(lines, index + 1, stop)
+            if districts is not None:
+                key = "abbreviations/military-districts"
+                items.append(FrontItem(key, MILITARY_DISTRICTS, "section", districts))
+            continue
+        pieces = [lines[i].content_span() for i in range(index + 1, stop) if lines[i].text]
+        block = build_block(corpus, pieces, vocabulary) if pieces else None
+        items.append(FrontItem(spec.key, spec.heading, "section", heading, block))
+    return _front_matter(items, copyright_lines), abbreviations
+
+
+def _front_headings(lines: Sequence[Line], end: int) -> list[tuple[FrontSectionSpec, int]]:
+    """The front sections' heading lines found in order (a missing one is skipped)."""
+    found: list[tuple[FrontSectionSpec, int]] = []
+    start = 0
+    for spec in FRONT_SECTIONS:
+        index = _find(lines, spec.heading, start, end)
+        if index is not None:
+            found.append((spec, index))
+            start = index + 1
+    return found
+
+
+def _find(lines: Sequence[Line], text: str, start: int, end: int) -> int | None:
+    return next((i for i in range(start, min(end, len(lines))) if lines[i].text == text), None)
+
+
+def _title_page(
+    corpus: str, lines: Sequence[Line], end: int, vocabulary: Vocabulary
+) -> tuple[list[FrontItem], list[str]]:
+    """The title page's items and the copyright statement's lines."""
+    submitted = next((i for i in range(end) if _SUBMITTED.search(lines[i].text)), None)
+    if submitted is None:
+        return [], []
+
+    def item(key: str, label: str, kind: str, indices: Sequence[int]) -> list[FrontItem]:
+        pieces = [lines[i].content_span() for i in indices if lines[i].text]
+        if not pieces:
+            return []
+        return [FrontItem(key, label, kind, block=build_block(corpus, pieces, vocabulary))]
+
+    before = [i for i in range(submitted) if lines[i].text]
+    roles = list(zip(_TITLE_PAGE_ROLES, reversed(before), strict=False))
+    preamble = before[: len(before) - len(roles)]
     notice = next(
-        i for i in range(submitted, acknowledgements) if lines[i].text.startswith("This copy")
+        (i for i in range(submitted + 1, end) if lines[i].text.startswith("This copy")), end
     )
-    copyright_lines = [lines[i].text for i in range(notice, acknowledgements)]
-    pieces = [lines[i].content_span() for i in range(abstract + 1, contents)]
+    items = item("front/preamble", "Before the title", "line", preamble)
+    for (key, label, kind), index in reversed(roles):
+        items += item(key, label, kind, [index])
+    items += item("front/submitted", "Submission", "line", [submitted])
+    items += item("front/declaration", "Declaration", "line", range(submitted + 1, notice))
+    items += item("front/copyright", "Copyright statement", "line", range(notice, end))
+    return items, [lines[i].text for i in range(notice, end) if lines[i].text]
+
+
+def _front_matter(items: list[FrontItem], copyright_lines: list[str]) -> FrontMatter:
+    texts = {i.key: i.block.text for i in items if i.block is not None}
+    submitted = _SUBMITTED.search(texts.get("front/submitted", ""))
+    month = submitted.group(1) if submitted else ""
+    when = f"{submitted.group(2)}-{_MONTHS.index(month) + 1:02d}" if month in _MONTHS else ""
+    abstract = next((i.block for i in items if i.key == "abstract" and i.block), None)
     return FrontMatter(
-        title=lines[title_line].text,
-        author=lines[title_line + 1].text,
-        degree=_degree(lines[title_line + 2].text),
-        institution=lines[title_line + 3].text.split(",")[0].strip(),
-        submitted=f"{year}-{_MONTHS.index(month) + 1:02d}",
-        copyright_statement=_copyright(copyright_lines),
-        abstract=build_block(corpus, pieces, vocabulary),
+        title=texts.get("front/title", ""),
+        author=texts.get("front/author", ""),
+        degree=_degree(texts.get("front/degree", "")),
+        institution=texts.get("front/institution", "").split(",")[0].strip(),
+        submitted=when if submitted else "",
+        copyright_statement=_copyright(copyright_lines) if copyright_lines else "",
+        abstract=abstract or empty_block(),
+        items=items,
     )
 
 
@@ -73,19 +165,30 @@ def _copyright(copyright_lines: list[str]) -> str:
     return f"{statement} \u00a9 {owner}".strip()
 
 
-def parse_abbreviations(lines: Sequence[Line], end: int) -> list[Abbreviation]:
-    """The list between 'Abbreviations' and 'Terminology and Transliteration'."""
-    first = _find(lines, "Abbreviations") + 1
-    stop = _find(lines, "Terminology and Transliteration", first)
+def _abbreviation_list(
+    lines: Sequence[Line], first: int, stop: int
+) -> tuple[list[Abbreviation], Span | None]:
+    """The entries of lines `first..stop-1`, and the `Military Districts` sub-heading.
+
+    A line that neither reads as an entry nor continues one is left out (the
+    coverage check keeps it as unassigned text)."""
     entries: list[Abbreviation] = []
-    military = False
-    for index in range(first, min(stop, end)):
+    districts: Span | None = None
+    seen: set[str] = set()
+    skipping = False  # inside an entry whose abbreviation was already listed
+    for index in range(first, stop):
         line = lines[index]
-        if line.text == "Military Districts":
-            military = True
+        if line.text == MILITARY_DISTRICTS and districts is None:
+            districts = line.content_span()
             continue
         match = _ABBREVIATION.match(line.text)
-        if match is None and entries:  # a wrapped expansion
+        if match is not None:
+            slug = slugify(match.group(1))
+            skipping = slug in seen or slug in _RESERVED_SLUGS
+            seen.add(slug)
+        if skipping:
+            continue  # its resource would be the first's (or a reserved one)
+        if match is None and entries and line.text:  # a wrapped expansion
             previous = entries[-1]
             entries[-1] = Abbreviation(
                 previous.abbreviation,
@@ -96,7 +199,8 @@ def parse_abbreviations(lines: Sequence[Line], end: int) -> list[Abbreviation]:
             continue
         if match is None:
             continue
+        military = districts is not None
         entries.append(
             Abbreviation(match.group(1), match.group(2).strip(), military, line.content_span())
         )
-    return entries
+    return entries, districts

@@ -44,15 +44,34 @@ class TextBlock:
         return Span(self.char_offsets[start], self.char_offsets[end - 1] + 1)
 
 
+def empty_block() -> TextBlock:
+    """The text of a component the parser did not find."""
+    return TextBlock("", [], ())
+
+
+@dataclass
+class FrontItem:
+    """One published piece of the front matter: a title-page line or group of lines
+    (`front/title`, `front/declaration`), or a section with its heading
+    (`front/acknowledgements`, `abstract`, `abbreviations`)."""
+
+    key: str
+    label: str  # "Title", "Acknowledgements"
+    kind: str  # "title", "author", "line" (title page) or "section"
+    heading: Span | None = None  # a section's heading line
+    block: TextBlock | None = None  # its text; None for a heading with nothing under it
+
+
 @dataclass
 class FrontMatter:
     title: str
     author: str
     degree: str
     institution: str
-    submitted: str  # xsd:gYearMonth, e.g. "2012-07"
+    submitted: str  # xsd:gYearMonth, e.g. "2012-07"; "" when not found
     copyright_statement: str
     abstract: TextBlock
+    items: list[FrontItem] = field(default_factory=list)
 
 
 @dataclass
@@ -122,6 +141,14 @@ class Footnote:
     block: TextBlock  # joined across wrapped lines and pages, hyphenation mended
     truncated: bool = False  # its last line was lost in extraction
     flags: list[str] = field(default_factory=list)  # judgement calls worth a look
+    number_span: Span | None = None  # the printed number opening the footnote
+
+
+@dataclass
+class BibSection:
+    index: int  # 1-based position in the list of known section titles
+    title: str
+    heading: Span
 
 
 @dataclass
@@ -131,6 +158,19 @@ class BibEntry:
     section_index: int
     index: int  # 1-based within the section
     block: TextBlock
+
+
+@dataclass
+class UnassignedText:
+    """Corpus text that no published component claims: kept verbatim and flagged."""
+
+    span: Span  # trimmed of surrounding whitespace
+    text: str  # the raw corpus text of `span`
+    part_key: str | None  # the part it lies in; None in the front matter
+
+    @property
+    def key(self) -> str:
+        return f"unassigned/o{self.span.start}"
 
 
 @dataclass
@@ -146,6 +186,8 @@ class Document:
     footnotes: list[Footnote]
     markers: list[Marker]
     bibliography: list[BibEntry]
+    bibliography_sections: list[BibSection] = field(default_factory=list)
+    unassigned: list[UnassignedText] = field(default_factory=list)
 
     def footnote(self, key: str) -> Footnote:
         return self._footnotes_by_key()[key]

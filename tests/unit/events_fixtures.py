@@ -21,6 +21,7 @@ NAMES = {
     "Gamarnik": EntityRef("person", "gamarnik"),
     "Iakir": EntityRef("person", "iakir"),
     "Conquest": EntityRef("person", "conquest"),
+    "Kork": EntityRef("person", "kork"),
     "NKVD": EntityRef("org", "nkvd"),
     "PUR": EntityRef("org", "pur"),
     "Politburo": EntityRef("org", "politburo"),

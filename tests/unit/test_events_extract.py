@@ -125,3 +125,8 @@ def test_historians_view_yields_no_event():
     sentences = paragraph("Conquest argued that Stalin executed Tukhachevskii in 1937.")
     sentences[0].reports_view = True
     assert extract_sentence(sentences[0], load_event_types()) == []
+
+
+def test_second_verb_of_a_coordination_takes_the_first_verbs_subject():
+    found = events_of("On 14 May 1937 Kork was removed from his position and arrested.")
+    assert ("arrest", (("victim", "kork"),), "1937-05-14") in summary(found)

@@ -17,6 +17,7 @@ from redarmy_kg.dates.model import DateValue
 from redarmy_kg.events import coref, dating
 from redarmy_kg.events.grammar import (
     Anaphor,
+    SubjectSlot,
     agent_after,
     list_after,
     possessive_before,
@@ -41,6 +42,8 @@ HEDGES = re.compile(
     r"|supposedly|[Pp]lanned|[Tt]hreatened|wanted|wished|proposed|requested|demanded)\b"
 )
 NOUN_DATE_CHARS = 20
+COORDINATED = re.compile(r"\band\s+(?:(?:also|later|then|subsequently|soon)\s+)*$")
+PASSIVE_VERB = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed)\b")
 NOUN_FORMS = ("noun", "to_noun")
 SENTENCE_OPENER = re.compile(r"\s*(?:(?:The|His|Her|Their)\s+)?(?:[A-Z][\w-]*\s+)?")
 NOUN_OF = re.compile(r"(?:\s+(?:and|or)\s+(?:the\s+)?[a-z]+)?\s+of\s+")
@@ -137,6 +140,8 @@ def _fill_slots(sentence: SentenceInput, trigger: Trigger, start: int, end: int)
 def _verb(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:
     slot = subject_before(sentence.text, sentence.spans, start, kinds=AGENT_KINDS)
     if slot is None:
+        slot = _coordinated_subject(sentence, start)
+    if slot is None:
         return None
     subjects = _resolve_slot(sentence, slot.spans, slot.anaphor)
     if slot.passive:
@@ -151,6 +156,21 @@ def _verb(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _S
         return None
     others = tuple(Participant(trigger.agent, e) for e in subjects) if trigger.agent else ()
     return _Slots(tuple(s.entity for s in objects), others, objects[-1].end)
+
+
+def _coordinated_subject(sentence: SentenceInput, start: int) -> SubjectSlot | None:
+    """`Kork was removed from his position and arrested`: the passive subject of the first verb."""
+    left, _ = dating.clause_bounds(sentence.text, start, start)
+    before = sentence.text[left:start]
+    if not COORDINATED.search(before):
+        return None
+    first = None
+    for match in PASSIVE_VERB.finditer(before):
+        first = match
+    if first is None:
+        return None
+    slot = subject_before(sentence.text, sentence.spans, left + first.start("verb"))
+    return slot if slot is not None and slot.passive else None
 
 
 def _noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:

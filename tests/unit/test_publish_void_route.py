@@ -76,3 +76,19 @@ def test_a_build_without_void_is_404(tmp_path: Path) -> None:
     build = make_build(tmp_path, with_void=False)
     response = Client(build).get("/.well-known/void")
     assert response.status_code == 404
+
+
+def test_every_download_url_of_the_description_is_served(client: Client, tmp_path: Path) -> None:
+    """The VoID/DCAT download URLs (`<base>dumps/<file>`) answer with the file's bytes."""
+    urls = [
+        q.object.value
+        for q in parse(path=str(tmp_path / "void.ttl"), format=RdfFormat.TURTLE)
+        if q.predicate.value == "http://www.w3.org/ns/dcat#downloadURL"
+    ]
+    assert len(urls) == 8
+    for url in [*urls, "https://w3id.org/redarmy-kg/dumps/SHA256SUMS"]:
+        name = url.rsplit("/", 1)[1]
+        response = client.get("/dumps/" + name)
+        assert response.status_code == 200, name
+        assert response.content == (tmp_path / name).read_bytes()
+    assert client.get("/dumps/report.json.gz").status_code == 404

@@ -24,6 +24,7 @@ from redarmy_kg.server.errors import (
 )
 from redarmy_kg.server.negotiation import prefers_html
 from redarmy_kg.server.protocol import refuse_graph_store_write, sparql_endpoint
+from redarmy_kg.server.release_files import checksums, gzipped_dump
 from redarmy_kg.server.settings import ServerSettings
 from redarmy_kg.server.well_known import void_description
 from redarmy_kg.server.workers import WorkerPool
@@ -53,6 +54,8 @@ def create_app(settings: ServerSettings) -> Starlette:
         Route("/search", pages.search, methods=["GET"]),
         Route("/query", pages.query_page, methods=["GET"]),
         Route("/ontology", pages.ontology, methods=["GET"]),
+        Route("/dumps/{name}.gz", gzipped_dump, methods=["GET"]),
+        Route("/dumps/SHA256SUMS", checksums, methods=["GET"]),
         Route("/dumps/{name}", pages.dump, methods=["GET"]),
         Route("/.well-known/void", void_description, methods=["GET"]),
         Route("/id/{path:path}", linked_data.resource, methods=["GET"]),

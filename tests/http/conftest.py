@@ -179,3 +179,17 @@ def launch(mini_build: Path) -> Iterator[Callable[..., RunningServer]]:
 def fresh_server(launch: Callable[..., RunningServer]) -> RunningServer:
     """A server of its own, for tests that kill its workers."""
     return launch()
+
+
+@pytest.fixture(scope="session")
+def launch_on_build() -> Iterator[Callable[[Path], RunningServer]]:
+    """Start servers over other build folders (the real build); stopped at session end."""
+    started: list[RunningServer] = []
+
+    def start(build_dir: Path) -> RunningServer:
+        started.append(start_server(build_dir))
+        return started[-1]
+
+    yield start
+    for running in started:
+        stop_server(running)

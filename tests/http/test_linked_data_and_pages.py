@@ -153,10 +153,17 @@ def test_query_page_and_its_static_files_are_served_locally(client: httpx.Client
 
 
 def test_named_graph_iris_give_their_triples(client: httpx.Client) -> None:
-    response = client.get("/graph/claims/ch5-p41-s1", headers={"Accept": "application/n-triples"})
+    response = client.get("/graph/citations", headers={"Accept": "application/n-triples"})
     assert response.status_code == 200
     triples = list(parse(response.content, format=RdfFormat.N_TRIPLES))
-    assert [t.object.value for t in triples] == ["1937-06-12"]
-    assert client.get("/graph/claims/ch5-p41-s1.ttl").headers["content-type"].startswith(
-        "text/turtle")
+    assert {t.subject.value.rsplit("/", 1)[-1] for t in triples} == {
+        "ch5-fn2-1", "ch5-fn2-2", "ch5-fn3-1"}
+    assert client.get("/graph/citations.ttl").headers["content-type"].startswith("text/turtle")
     assert client.get("/graph/no-such-graph").status_code == 404
+
+
+def test_a_claim_iri_is_also_its_assertion_graph(client: httpx.Client) -> None:
+    query = ("SELECT ?o WHERE { GRAPH <https://w3id.org/redarmy-kg/id/claim/ch5-p41-s1> "
+             "{ ?s ?p ?o } }")
+    rows = client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+    assert [r["o"]["value"] for r in rows] == ["1937-06-12"]

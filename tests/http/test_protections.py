@@ -7,6 +7,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -178,3 +179,34 @@ def test_a_query_over_the_memory_bound_kills_only_its_worker(launch) -> None:  #
         assert time.monotonic() - started < 85
         assert wait_for(lambda: len(bounded.worker_pids()) == 2)
         assert http.get("/sparql", params={"query": SIMPLE}).status_code == 200
+
+
+def test_the_server_follows_a_rebuild_without_a_restart(
+    tmp_path, launch_on_build  # noqa: ANN001
+) -> None:
+    from pyoxigraph import RdfFormat, Store
+
+    from redarmy_kg.store import replace_store
+
+    source = Store()
+    source.load(path=str(Path(__file__).resolve().parents[1] / "fixtures" / "mini.trig"),
+                format=RdfFormat.TRIG)
+    first = source.dump(format=RdfFormat.N_QUADS)
+    replace_store(first, tmp_path)
+    rebuilt = launch_on_build(tmp_path)
+    with rebuilt.client() as http:
+        def people() -> int:
+            response = http.get("/sparql", params={"query": SIMPLE})
+            assert response.status_code == 200, response.text
+            return len(response.json()["results"]["bindings"])
+
+        assert people() == 3
+        extra = (b"<https://w3id.org/redarmy-kg/id/person/iakir> "
+                 b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                 b"<http://xmlns.com/foaf/0.1/Person> "
+                 b"<https://w3id.org/redarmy-kg/graph/entities> .\n")
+        replace_store(first + extra, tmp_path)
+        assert people() == 4
+        assert people() == 4
+        assert "Iakir" not in http.get("/").text  # no label, but the counts follow:
+        assert '<th scope="row">people</th><td>4</td>' in http.get("/").text

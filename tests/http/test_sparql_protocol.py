@@ -129,13 +129,13 @@ def test_default_graph_uri_restricts_the_default_graph(client: httpx.Client) -> 
 
 def test_named_graph_uri_limits_graph_patterns(client: httpx.Client) -> None:
     query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
-    graph = "https://w3id.org/redarmy-kg/graph/claims/ch5-p40-s2"
+    graph = "https://w3id.org/redarmy-kg/id/claim/ch5-p40-s2"
     response = client.post("/sparql", data={"query": query, "named-graph-uri": graph})
     assert [b["g"]["value"] for b in response.json()["results"]["bindings"]] == [graph]
 
 
 def test_from_clause_chooses_its_own_default_graph(client: httpx.Client) -> None:
-    query = ("SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/redarmy-kg/graph/claims/ch5-p41-s1>"
+    query = ("SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/redarmy-kg/id/claim/ch5-p41-s1>"
              " WHERE { ?s ?p ?o }")
     rows = client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
     assert rows[0]["n"]["value"] == "1"

@@ -39,7 +39,7 @@ def create_app(settings: ServerSettings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = WorkerPool(str(store_path.resolve()), settings.workers, settings.worker_memory_mb)
+        pool = WorkerPool(str(store_path.absolute()), settings.workers, settings.worker_memory_mb)
         await pool.start()
         app.state.pool = pool
         try:

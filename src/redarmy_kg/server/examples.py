@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +27,12 @@ def load_examples(folder: Path = QUERIES_DIR) -> list[ExampleQuery]:
 
 
 def _question(text: str) -> str:
-    lines = []
+    """The first comment line, without a leading 'Question:'."""
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
             break
-        lines.append(stripped.lstrip("#").strip())
-    return " ".join(line for line in lines if line)
+        words = stripped.lstrip("#").strip()
+        if words:
+            return re.sub(r"^question:\s*", "", words, flags=re.IGNORECASE)
+    return ""

@@ -136,7 +136,7 @@ def build_evidence(rows: list[Row], linker: Linker) -> list[Evidence]:
             claim=linker.link(claim, None),
             kind="",
             sentence=linker.link(row["sentence"]) if "sentence" in row else None,
-            quote=value(row, "quote") or "",
+            quote=" ".join((value(row, "quote") or "").split()),
         ))
         if "kind" in row and not item.kind:
             item.kind = _local_name(row["kind"].value)

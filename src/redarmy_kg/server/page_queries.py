@@ -74,7 +74,7 @@ SELECT ?event ?elabel ?type ?role ?date ?earliest ?claim ?kind ?sentence ?quote
        ?cited ?citedLabel ?locator ?footnote WHERE {{
   ?event ?role {node} .
   FILTER(STRSTARTS(STR(?role), STR(rkg:)))
-  FILTER EXISTS {{ ?event a ?anyType . FILTER(STRSTARTS(STR(?anyType), STR(rkg:))) }}
+  ?event a rkg:Event .
   OPTIONAL {{ ?event {LABEL} ?elabel }}
   OPTIONAL {{ ?event a ?type . FILTER(STRSTARTS(STR(?type), STR(rkg:)) && ?type != rkg:Event) }}
   OPTIONAL {{ ?event rkg:date ?date }}
@@ -116,17 +116,20 @@ def _claim_evidence() -> str:
 
 
 def posts(node: str) -> str:
+    """Posts held (org:Membership, or org:holds a post), with dates and attesting claims."""
     return PREFIXES + f"""
-SELECT ?membership ?post ?postLabel ?org ?orgLabel ?start ?end WHERE {{
+SELECT ?membership ?post ?postLabel ?org ?orgLabel ?start ?end ?claim ?kind ?sentence ?quote
+       ?cited ?citedLabel ?locator ?footnote WHERE {{
   {{ ?membership org:member {node} . OPTIONAL {{ ?membership org:role ?post }}
      OPTIONAL {{ ?membership org:organization ?org }} }}
   UNION
   {{ {node} org:holds ?post . OPTIONAL {{ ?post org:postIn ?org }} }}
   OPTIONAL {{ ?post {LABEL} ?postLabel }}
   OPTIONAL {{ ?org {LABEL} ?orgLabel }}
-  OPTIONAL {{ ?membership rkg:startDate ?start }}
-  OPTIONAL {{ ?membership rkg:endDate ?end }}
-}} ORDER BY ?start ?postLabel LIMIT 500"""
+  OPTIONAL {{ ?membership rkg:startDate|rkg:earliestDate ?start }}
+  OPTIONAL {{ ?membership rkg:endDate|rkg:latestDate ?end }}
+  {_evidence("?membership")}
+}} LIMIT 2000"""
 
 
 def claim_details(node: str) -> str:
@@ -214,7 +217,7 @@ COUNTED_CLASSES = {
     "doco:Sentence": "sentences",
     "doco:Footnote": "footnotes",
     "cito:Citation": "citations",
-    "rkg:File": "archival files",
+    "rico:RecordSet": "archival record sets",
     "fabio:Book": "books",
     "fabio:JournalArticle": "articles",
     "oa:Annotation": "mentions",

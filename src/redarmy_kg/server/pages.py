@@ -79,7 +79,9 @@ async def query_page(request: Request) -> Response:
     if initial is None:
         initial = request.query_params.get("query") or (
             examples[0].text if examples else _DEFAULT_QUERY)
-    return render(request, "query.html", examples=examples, initial=initial)
+    settings: ServerSettings = request.app.state.settings
+    return render(request, "query.html", examples=examples, initial=initial,
+                  base=settings.public_base)
 
 
 async def ontology(request: Request) -> Response:
@@ -144,15 +146,32 @@ async def resource_page(request: Request, iri: str) -> Response:
 
 async def _posts(request: Request, node: str, linker: Linker) -> list[dict[str, object]]:
     rows = await graph_access.select(request, page_queries.posts(node))
-    posts = []
+    grouped: dict[tuple[str, str], list] = {}
     for row in rows:
+        key = (value_of(row, "membership"), value_of(row, "post"))
+        grouped.setdefault(key, []).append(row)
+    posts = []
+    for group in grouped.values():
+        post, org = first_label(group, "post"), first_label(group, "org")
+        start, end = first_label(group, "start"), _last(group, "end")
         posts.append({
-            "post": linker.link(row.get("post"), row.get("postLabel")) if "post" in row else None,
-            "org": linker.link(row.get("org"), row.get("orgLabel")) if "org" in row else None,
-            "start": row["start"].value if "start" in row else "",
-            "end": row["end"].value if "end" in row else "",
+            "post": linker.link(post, first_label(group, "postLabel")) if post else None,
+            "org": linker.link(org, first_label(group, "orgLabel")) if org else None,
+            "start": start.value if start else "",
+            "end": end.value if end else "",
+            "evidence": build_evidence(group, linker),
         })
-    return posts
+    return sorted(posts, key=lambda p: (p["start"] or "9999", p["post"].label if p["post"]
+                                        else ""))
+
+
+def _last(rows: list, name: str) -> object:
+    values = sorted((r[name] for r in rows if name in r), key=lambda t: t.value)
+    return values[-1] if values else None
+
+
+def value_of(row: dict, name: str) -> str:
+    return row[name].value if name in row else ""
 
 
 async def _claim_context(request: Request, node: str, linker: Linker) -> dict[str, object]:
@@ -197,9 +216,10 @@ def _citations(rows: list, linker: Linker) -> list[dict[str, object]]:
 
 async def _cached_counts(request: Request) -> dict[str, object]:
     """Headline counts, computed once per server (the store is read-only)."""
+    store = request.app.state.pool.current_store()
     cached = getattr(request.app.state, "home_counts", None)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] == store:
+        return cached[1]
     settings: ServerSettings = request.app.state.settings
     by_class, events, total = await asyncio.gather(
         graph_access.select(request, page_queries.counts_by_class()),
@@ -218,7 +238,7 @@ async def _cached_counts(request: Request) -> dict[str, object]:
         "kinds": [(name, n) for name, n in found.items() if n],
         "quads": int(total[0]["n"].value) if total else 0,
     }
-    request.app.state.home_counts = counts
+    request.app.state.home_counts = (store, counts)
     return counts
 
 

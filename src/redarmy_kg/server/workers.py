@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import io
 import multiprocessing
+import os
 import resource
 import time
 from dataclasses import dataclass
@@ -148,6 +149,7 @@ def worker_main(store_path: str, connection: Connection, memory_limit_mb: int | 
 
 class Worker:
     def __init__(self, store_path: str, memory_limit_mb: int | None) -> None:
+        self.store_path = store_path
         context = multiprocessing.get_context("spawn")
         self.connection, child_end = context.Pipe()
         self.process: BaseProcess = context.Process(
@@ -188,13 +190,18 @@ async def _receive(connection: Connection, timeout: float) -> object:
 
 
 class WorkerPool:
-    """A fixed number of query workers; busy ones are killed and replaced on time-out."""
+    """A fixed number of query workers; busy ones are killed and replaced on time-out.
+
+    `store_link` is the build's `store` symlink: when a new build swaps it, each worker
+    still on the old store is replaced the next time it is picked, so the server follows
+    rebuilds without a restart.
+    """
 
     def __init__(
-        self, store_path: str, size: int, memory_limit_mb: int | None = None,
+        self, store_link: str, size: int, memory_limit_mb: int | None = None,
         startup_timeout_s: float = 60.0,
     ) -> None:
-        self.store_path = store_path
+        self.store_link = store_link
         self.size = size
         self.memory_limit_mb = memory_limit_mb
         self.startup_timeout_s = startup_timeout_s
@@ -247,9 +254,18 @@ class WorkerPool:
             else:
                 self._replace(worker)
 
+    def current_store(self) -> str:
+        return os.path.realpath(self.store_link)
+
     async def _acquire(self, queue_timeout_s: float) -> Worker:
+        deadline = time.monotonic() + queue_timeout_s
         try:
-            return await asyncio.wait_for(self._idle.get(), queue_timeout_s)
+            while True:
+                remaining = max(0.0, deadline - time.monotonic())
+                worker = await asyncio.wait_for(self._idle.get(), remaining)
+                if worker.store_path == self.current_store():
+                    return worker
+                self._replace(worker)  # the store was rebuilt: retire the stale worker
         except TimeoutError:
             raise ApiError(
                 503, "busy",
@@ -257,7 +273,7 @@ class WorkerPool:
             ) from None
 
     def _spawn(self) -> Worker:
-        worker = Worker(self.store_path, self.memory_limit_mb)
+        worker = Worker(self.current_store(), self.memory_limit_mb)
         self._all.add(worker)
         return worker
 
@@ -267,7 +283,7 @@ class WorkerPool:
         except (TimeoutError, EOFError, OSError) as error:
             worker.kill()
             self._all.discard(worker)
-            raise RuntimeError(f"a query worker failed to open {self.store_path}") from error
+            raise RuntimeError(f"a query worker failed to open {worker.store_path}") from error
         if message != _READY:
             raise RuntimeError(f"a query worker sent {message!r} instead of ready")
         self._idle.put_nowait(worker)

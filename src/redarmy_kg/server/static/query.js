@@ -2,12 +2,13 @@
 "use strict";
 
 (function () {
-  const BASE = "https://w3id.org/redarmy-kg/";
   const editor = document.getElementById("query");
   const picker = document.getElementById("example");
   const runButton = document.getElementById("run");
   const status = document.getElementById("status");
   const results = document.getElementById("results");
+  // IRIs under the dataset's base are served by this server under the same path.
+  const BASE = results.dataset.base || "https://w3id.org/redarmy-kg/";
   const examples = JSON.parse(document.getElementById("examples-data").textContent || "[]");
 
   picker.addEventListener("change", function () {

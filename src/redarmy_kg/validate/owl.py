@@ -115,10 +115,9 @@ def run_hermit(graph: rdflib.Graph) -> tuple[bool, list[str], str]:
         path = Path(tmp) / "check.nt"
         path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
         world = owlready2.World()
-        log = io.StringIO()
-        with contextlib.redirect_stderr(log):
-            ontology = world.get_ontology(path.as_uri()).load()
-            try:
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):
+                ontology = world.get_ontology(path.as_uri()).load()
                 with ontology:
                     owlready2.sync_reasoner_hermit(
                         world,
@@ -126,12 +125,13 @@ def run_hermit(graph: rdflib.Graph) -> tuple[bool, list[str], str]:
                         debug=0,
                         ignore_unsupported_datatypes=True,
                     )
-            except owlready2.OwlReadyInconsistentOntologyError:
-                return False, [], "the reasoner found a contradiction (owl:Nothing has a member)"
-        unsatisfiable = sorted(
-            cls.iri for cls in world.inconsistent_classes() if cls.iri != str(OWL.Nothing)
-        )
-        world.close()
+            unsatisfiable = sorted(
+                cls.iri for cls in world.inconsistent_classes() if cls.iri != str(OWL.Nothing)
+            )
+        except owlready2.OwlReadyInconsistentOntologyError:
+            return False, [], "the reasoner found a contradiction (owl:Nothing has a member)"
+        finally:
+            world.close()
     return not unsatisfiable, unsatisfiable, ""
 
 

@@ -95,6 +95,8 @@ def test_person_page_has_timeline_posts_and_sources(client: httpx.Client) -> Non
 
 def test_claim_page_shows_the_conflict(client: httpx.Client) -> None:
     html = client.get("/id/claim/intro-p1-s3", headers={"Accept": HTML}).text
+    assert "<h1>Claim intro-p1-s3</h1>" in html
+    assert "Timeline" not in html  # a claim attests an event; it takes no part in it
     assert "Conflicts with" in html
     assert "all were immediately executed after the trial" in html
     assert "The sentences were carried out on 12 June." in html
@@ -167,3 +169,11 @@ def test_a_claim_iri_is_also_its_assertion_graph(client: httpx.Client) -> None:
              "{ ?s ?p ?o } }")
     rows = client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
     assert [r["o"]["value"] for r in rows] == ["1937-06-12"]
+
+
+def test_event_page_shows_participants_and_the_statements_behind_it(client: httpx.Client) -> None:
+    html = client.get("/id/event/tukhachevskii-arrest-1937-05-22", headers={"Accept": HTML}).text
+    assert "Who and what took part" in html
+    assert 'href="/id/org/nkvd"' in html and 'href="/id/person/tukhachevskii"' in html
+    assert "What the thesis says, and on what evidence" in html
+    assert "Tukhachevskii was arrested on 22 May 1937." in html

@@ -73,7 +73,8 @@ def timeline(node: str) -> str:
 SELECT ?event ?elabel ?type ?role ?date ?earliest ?claim ?kind ?sentence ?quote
        ?cited ?citedLabel ?locator ?footnote WHERE {{
   ?event ?role {node} .
-  FILTER(STRSTARTS(STR(?role), STR(rkg:)))
+  FILTER(STRSTARTS(STR(?role), STR(rkg:))
+         && ?role NOT IN (rkg:attestedBy, rkg:attests, rkg:conflictsWith, rkg:statedIn))
   ?event a rkg:Event .
   OPTIONAL {{ ?event {LABEL} ?elabel }}
   OPTIONAL {{ ?event a ?type . FILTER(STRSTARTS(STR(?type), STR(rkg:)) && ?type != rkg:Event) }}
@@ -81,6 +82,15 @@ SELECT ?event ?elabel ?type ?role ?date ?earliest ?claim ?kind ?sentence ?quote
   OPTIONAL {{ ?event rkg:earliestDate ?earliest }}
   {_evidence("?event")}
 }} LIMIT 5000"""
+
+
+def attested_by(node: str) -> str:
+    """The claims attesting an event or a post holding, with quotes and sources."""
+    return PREFIXES + f"""
+SELECT ?claim ?kind ?sentence ?quote ?cited ?citedLabel ?locator ?footnote WHERE {{
+  {node} rkg:attestedBy ?claim .
+  {_claim_evidence()}
+}} LIMIT 2000"""
 
 
 def _evidence(subject: str) -> str:

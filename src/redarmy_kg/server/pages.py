@@ -106,7 +106,7 @@ async def dump(request: Request) -> Response:
 async def resource_page(request: Request, iri: str) -> Response:
     linker = _linker(request)
     node = iri_literal(iri)
-    props, incoming, quote, timeline, citations, resting, mentions = await asyncio.gather(
+    props, incoming, quote, timeline, citations, resting, mentions, attested = await asyncio.gather(
         graph_access.select(request, page_queries.properties(node)),
         graph_access.select(request, page_queries.incoming(node)),
         graph_access.select(request, page_queries.quote(node)),
@@ -114,6 +114,7 @@ async def resource_page(request: Request, iri: str) -> Response:
         graph_access.select(request, page_queries.citations_of(node)),
         graph_access.select(request, page_queries.claims_resting_on(node)),
         graph_access.select(request, page_queries.mentions(node)),
+        graph_access.select(request, page_queries.attested_by(node)),
     )
     properties = group_properties(props, linker)
     types = {row["o"].value for row in props if row["p"].value.endswith("#type")}
@@ -132,6 +133,8 @@ async def resource_page(request: Request, iri: str) -> Response:
         "show_timeline": bool(timeline) or _is_agent(types),
         "citations": _citations(citations, linker),
         "resting": build_evidence(resting, linker),
+        "attested": build_evidence(attested, linker),
+        "participants": _participants(properties),
         "mentions": [(linker.link(r["sentence"], None), r["text"].value) for r in mentions],
         "rdf_links": [(label, f"{linker.href(iri)}{suffix}") for label, suffix in (
             ("Turtle", ".ttl"), ("N-Triples", ".nt"), ("JSON-LD", ".jsonld"),
@@ -262,7 +265,28 @@ def _title(properties: list[PropertyValues], iri: str) -> str:
             return values[0]
     if "/fn/" in iri:
         return "Footnote " + footnote_label(iri)
-    return local_name(iri) if "/id/" not in iri else iri.split("/id/", 1)[1]
+    if "/id/" not in iri:
+        return local_name(iri)
+    kind, _, rest = iri.split("/id/", 1)[1].partition("/")
+    return f"{kind.capitalize()} {rest}".strip()
+
+
+def _participants(properties: list[PropertyValues]) -> list[tuple[str, list]]:
+    """Who and what took part in an event, in which role (rkg: properties with IRI values)."""
+    roles = []
+    for prop in properties:
+        name = prop.predicate.label
+        if not name.startswith("rkg:") or name in NOT_ROLES:
+            continue
+        linked = [v for v in prop.values if v.href]
+        if linked:
+            roles.append((name.removeprefix("rkg:"), linked))
+    return roles
+
+
+NOT_ROLES = {"rkg:attestedBy", "rkg:attests", "rkg:textAnchor", "rkg:statedIn", "rkg:footnote",
+             "rkg:citation", "rkg:conflictsWith", "rkg:assertionGraph", "rkg:hasFootnote",
+             "rkg:bibliographyEntry", "rkg:entityKind", "rkg:referenceKind", "rkg:marks"}
 
 
 def _is_agent(types: set[str]) -> bool:

@@ -23,7 +23,7 @@ CONTEXT_SENTENCES = 2
 RELATIVE_TIME = re.compile(
     r"\b(?:days?|weeks?|months?|years?)\s+(?:later|after|before|earlier)\b"
     r"|\bthe\s+(?:next|following|previous|same)\s+(?:day|week|month|year)\b"
-    r"|\bthe\s+day\s+(?:after|before)\b|\bafterwards\b"
+    r"|\bthe\s+day\s+(?:after|before)\b|\b(?:afterwards|subsequently|eventually|soon)\b"
 )
 ASIDE = re.compile(r"\b(?:had|would|since|as early as|previously)\b")
 NOT_WHEN = re.compile(r"\b(?:than|since|until|as early as)\s+(?:the\s+|early\s+|late\s+)?$")

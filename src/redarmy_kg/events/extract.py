@@ -42,6 +42,7 @@ HEDGES = re.compile(
     r"|supposedly|[Pp]lanned|[Tt]hreatened|wanted|wished|proposed|requested|demanded)\b"
 )
 NOUN_DATE_CHARS = 20
+LETTER_PHRASE = re.compile(r"\b[Ii]n\s+(?:a|an|his|her|another|one|the)\s+(?:\w+\s+)?\w+\s+to\b")
 COORDINATED = re.compile(r"\band\s+(?:(?:also|later|then|subsequently|soon)\s+)*$")
 PASSIVE_VERB = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed)\b")
 NOUN_FORMS = ("noun", "to_noun")
@@ -263,9 +264,9 @@ def _before_date(sentence: SentenceInput, start: int) -> int:
 def _speaker_after(sentence: SentenceInput, pos: int) -> EntityRef | None:
     """`In a letter to Lenin in January 1919, Trotsky wrote`: the name before a speech verb.
 
-    Only when the letter phrase opens the sentence (`In a/his/another letter to ...`).
+    Only when the letter is named in a phrase `in a/his/another letter to ...`.
     """
-    if not re.match(r"\s*(?:[A-Z][a-z]+\s+)?(?:a|an|his|her|another|one|the)\s+", sentence.text):
+    if not LETTER_PHRASE.search(sentence.text[:pos]):
         return None
     comma = re.compile(r"[^,;:]*?,?\s*").match(sentence.text, pos)
     clause_start = comma.end() if comma else pos

@@ -56,7 +56,7 @@ def load_speech_verbs(path: Path = DEFAULT_PATH) -> re.Pattern[str]:
     """`, Trotsky wrote` after an opening `In a letter to Lenin`: the author's verbs."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     verbs = "|".join(sorted((re.escape(v) for v in raw["speech_verbs"]), key=len, reverse=True))
-    return re.compile(rf"\s+(?:also\s+|again\s+|then\s+)?(?:{verbs})\b")
+    return re.compile(rf"\s+(?:also\s+|again\s+|then\s+|[a-z]+ly\s+)?(?:{verbs})\b")
 
 
 @lru_cache(maxsize=4)

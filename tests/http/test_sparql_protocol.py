@@ -248,3 +248,21 @@ def test_format_parameter_overrides_accept(client: httpx.Client) -> None:
                           headers={"Accept": "application/sparql-results+json"})
     assert response.headers["content-type"].startswith("text/csv")
     assert json.loads(client.get("/sparql", params={"query": PEOPLE, "format": "json"}).text)
+
+
+@pytest.mark.parametrize("graph", ["", "not an iri", "relative/graph", "http://a/<b>"])
+def test_bad_graph_iris_are_400_and_cost_no_worker(server, graph: str) -> None:  # noqa: ANN001
+    before = server.worker_pids()
+    with server.client() as http:
+        response = http.get("/sparql", params={"query": PEOPLE, "default-graph-uri": graph})
+        assert_error(response, 400, "bad-request")
+        response = http.post("/sparql", data={"query": PEOPLE, "named-graph-uri": graph})
+        assert_error(response, 400, "bad-request")
+    assert server.worker_pids() == before
+
+
+def test_a_preflight_with_any_request_header_is_allowed(client: httpx.Client) -> None:
+    preflight = client.options("/sparql", headers={
+        "Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type, x-requested-with"})
+    assert preflight.status_code == 200

@@ -68,7 +68,7 @@ def create_app(settings: ServerSettings) -> Starlette:
     if settings.cors:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Accept", "Content-Type"], max_age=86400,
+            allow_headers=["*"], max_age=86400,
         ))
     app = Starlette(
         routes=routes,

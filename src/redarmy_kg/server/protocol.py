@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -104,6 +105,9 @@ def build_job(parsed: ProtocolRequest, settings: ServerSettings, accept: str | N
             + (f" ({', '.join(settings.allowed_service_endpoints)})"
                if settings.allowed_service_endpoints else ""),
         )
+    for iri in (*parsed.default_graphs, *parsed.named_graphs):
+        if not _is_absolute_iri(iri):
+            raise ApiError(400, "bad-request", f"graph IRIs must be absolute IRIs: {iri!r}")
     solutions = negotiate(accept, list(SOLUTION_FORMATS))
     graph = negotiate(accept, list(GRAPH_FORMATS))
     if solutions is None and graph is None:
@@ -155,6 +159,13 @@ def _effective_accept(request: Request, format_override: str | None) -> str | No
     if format_override:
         return FORMAT_ALIASES.get(format_override.lower(), format_override)
     return request.headers.get("accept")
+
+
+def _is_absolute_iri(iri: str) -> bool:
+    return bool(_ABSOLUTE_IRI.match(iri))
+
+
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*$")
 
 
 def _decode(body: bytes) -> str:

@@ -76,14 +76,14 @@ def run_job(store: object, job: QueryJob) -> QueryOutcome:
 
     from redarmy_kg.server.negotiation import GRAPH_FORMATS, SOLUTION_FORMATS
 
-    options: dict[str, object] = {}
-    if job.default_graphs:
-        options["default_graph"] = [NamedNode(iri) for iri in job.default_graphs]
-    else:
-        options["use_default_graph_as_union"] = job.union_default_graph
-    if job.named_graphs:
-        options["named_graphs"] = [NamedNode(iri) for iri in job.named_graphs]
     try:
+        options: dict[str, object] = {}
+        if job.default_graphs:
+            options["default_graph"] = [NamedNode(iri) for iri in job.default_graphs]
+        else:
+            options["use_default_graph_as_union"] = job.union_default_graph
+        if job.named_graphs:
+            options["named_graphs"] = [NamedNode(iri) for iri in job.named_graphs]
         results = store.query(job.query, **options)  # type: ignore[attr-defined]
         is_solutions = isinstance(results, QuerySolutions | QueryBoolean)
         media_type = job.solutions_media_type if is_solutions else job.graph_media_type

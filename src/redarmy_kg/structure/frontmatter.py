@@ -170,12 +170,13 @@ def _abbreviation_list(
 ) -> tuple[list[Abbreviation], Span | None]:
     """The entries of lines `first..stop-1`, and the `Military Districts` sub-heading.
 
-    A line that neither reads as an entry nor continues one is left out (the
-    coverage check keeps it as unassigned text)."""
+    A line that neither reads as an entry nor continues the entry on the line
+    just before it is left out (the coverage check keeps it as unassigned text)."""
     entries: list[Abbreviation] = []
     districts: Span | None = None
     seen: set[str] = set()
     skipping = False  # inside an entry whose abbreviation was already listed
+    last_line = -1  # the line the latest entry ends on
     for index in range(first, stop):
         line = lines[index]
         if line.text == MILITARY_DISTRICTS and districts is None:
@@ -188,7 +189,8 @@ def _abbreviation_list(
             seen.add(slug)
         if skipping:
             continue  # its resource would be the first's (or a reserved one)
-        if match is None and entries and line.text:  # a wrapped expansion
+        continues = entries and last_line == index - 1 and line.text
+        if match is None and continues:  # a wrapped expansion, on the very next line
             previous = entries[-1]
             entries[-1] = Abbreviation(
                 previous.abbreviation,
@@ -196,10 +198,12 @@ def _abbreviation_list(
                 previous.military_district,
                 Span(previous.span.start, line.content_span().end),
             )
+            last_line = index
             continue
         if match is None:
             continue
         military = districts is not None
+        last_line = index
         entries.append(
             Abbreviation(match.group(1), match.group(2).strip(), military, line.content_span())
         )

@@ -14,7 +14,7 @@ from functools import partial
 from redarmy_kg.citations import archival, newspapers
 from redarmy_kg.citations.extent import PUBLISHER_IMPRINT, work_extent
 from redarmy_kg.citations.ibid import parse_ibid
-from redarmy_kg.citations.locators import ANY_LOCATOR, normalise
+from redarmy_kg.citations.locators import ANY_LOCATOR, PAGE_MARK, normalise
 from redarmy_kg.citations.model import (
     ArchivalFile,
     ArchivalRef,
@@ -71,7 +71,7 @@ def _paged(text: str, pos: int, end: int) -> bool:
     """A page locator follows within the same clause (`, ed. by Khaustov and others, p. 764`)."""
     window = text[pos:min(end, pos + 100)]
     window = re.split(r";|\.\s+(?=[A-Z])", window, maxsplit=1)[0]
-    return re.search(r"(?<![A-Za-z])pp?\.\s*[\dxivlc]|^,\s*eds?\.", window) is not None
+    return re.search(rf"(?<![A-Za-z]){PAGE_MARK}|^,\s*eds?\.", window) is not None
 
 
 def candidates(
@@ -112,7 +112,7 @@ def candidates(
             full = paged = False
         if norm(m.group("title")) in parsers.works.short_phrases:
             cited = full = None
-            paged = re.match(r",?\s*pp?\.\s*[\dxivlc]", text[m.end():end]) is not None
+            paged = re.match(rf",?\s*{PAGE_MARK}", text[m.end():end]) is not None
         at_head = m.start() <= head and (words >= 2 or paged or full)
         if at_head or (cited and words >= 3) or ((full or paged) and long_title):
             add(m.start(), 5, partial(

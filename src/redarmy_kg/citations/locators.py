@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+# a page mark, its full stop sometimes lost in print (`p 493`, `pp 144-150`)
+PAGE_MARK = r"(?:pp?\.\s*(?=[\dxivlc])|pp?\s+(?=\d))"
 NUM = r"(?:\d+[a-z]?|[ivxlc]+)(?:\s*-\s*(?:\d+|[ivxlc]+)?)?"
 PAGE_LOCATOR = re.compile(
     rf"(?<![A-Za-z])(?P<mark>pp?\.|pp?(?=\s\d))\s*(?P<nums>{NUM}(?:\s*,\s*{NUM})*)(?:\s*\((?:p{{1,2}}\.\s*[^)]*|footnote)\))?"
 )
 FOLIO_LOCATOR = re.compile(rf"(?<![A-Za-z])(?P<mark>ll?\.|l1\.)\s*(?P<nums>{NUM}(?:\s*,\s*{NUM})*)")
-ANY_LOCATOR = re.compile(rf"(?<![A-Za-z])(?:pp?\.|ll?\.|l1\.)\s*(?:{NUM}(?:\s*,\s*{NUM})*)")
+ANY_LOCATOR = re.compile(
+    rf"(?<![A-Za-z])(?:pp?\.|pp?(?=\s\d)|ll?\.|l1\.)\s*(?:{NUM}(?:\s*,\s*{NUM})*)"
+)
 
 
 def normalise(locator_text: str) -> str:

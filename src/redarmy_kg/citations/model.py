@@ -111,6 +111,7 @@ class IbidRef(Reference):
     own_locator: str = ""  # "p. 17", "l. 68"; empty when the ibid repeats the locator too
     target: tuple[str, int] | None = None  # (footnote key, index) of the repeated reference
     resolved: Reference | None = None  # the non-ibid reference it finally stands for
+    repeated_locator: str = ""  # the locator of the cite it repeats (an earlier ibid's own one)
 
     @property
     def kind(self) -> str:
@@ -119,7 +120,11 @@ class IbidRef(Reference):
     @property
     def locator(self) -> str:
         if self.own_locator:
-            return self.own_locator
+            volume = self.resolved.volume if isinstance(self.resolved, WorkRef) else ""
+            # `Ibid., p. 28.` after `..., I, p. 27`: the same volume, another page
+            return f"vol. {volume}, {self.own_locator}" if volume else self.own_locator
+        if self.repeated_locator:
+            return self.repeated_locator
         return self.resolved.locator if self.resolved is not None else ""
 
 

@@ -18,6 +18,7 @@ class Resolver:
     last_part: str = ""
     last_work: tuple[Reference, tuple[str, int]] | None = None
     last_file: tuple[Reference, tuple[str, int]] | None = None
+    last_ref: Reference | None = None  # the last reference as printed (ibids included)
 
     def begin_footnote(self, footnote_key: str, part_key: str) -> None:
         self.footnote_key = footnote_key
@@ -40,7 +41,7 @@ class Resolver:
                 self.last_work = (source, location)
         self.last_location = location
         self.last_part = self.part_key
-        self._last_ref = ref
+        self.last_ref = ref
 
     def _resolve_ibid(self, ref: IbidRef) -> None:
         if self.last_location is None or self.last_part != self.part_key:
@@ -48,13 +49,18 @@ class Resolver:
             return
         ref.target = self.last_location
         ref.resolved = self.context.last
+        if self.last_ref is not None and not ref.own_locator:
+            # `Ibid., p. 47.` then `Ibid.`: the second repeats p. 47, not the first cite's page
+            ref.repeated_locator = self.last_ref.locator
         wants_pages = ref.own_locator.startswith("p")
         wants_folios = ref.own_locator.startswith("l")
         if wants_pages and isinstance(ref.resolved, ArchivalRef) and self.last_work is not None:
             ref.resolved, ref.target = self.last_work
+            ref.repeated_locator = ""
             ref.flags.append("ibid-skips-archival")
         elif wants_folios and isinstance(ref.resolved, WorkRef) and self.last_file is not None:
             ref.resolved, ref.target = self.last_file
+            ref.repeated_locator = ""
             ref.flags.append("ibid-skips-work")
         if ref.resolved is None:
             ref.flags.append("ibid-unresolved")

@@ -77,7 +77,7 @@ def build_index(bibliography: Bibliography, patterns: Patterns) -> WorkIndex:
     names = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     index.surname_regex = re.compile(
         rf"(?:\b|(?<=see))(?P<given>{given})(?P<surname>{names})(?:\s+and\s+(?:[A-Z][a-z]*\.?\s)*"
-        rf"(?P<second>{names}))?(?=\s*,|\.?\s*$)"
+        rf"(?P<second>{names}))?(?=\s*[,;]|\.?\s*$)"
     )
     phrases = sorted(index.works_by_phrase, key=len, reverse=True)
     index.title_regex = re.compile(

@@ -9,6 +9,7 @@ import re
 
 from redarmy_kg.bibliography import Work
 from redarmy_kg.citations.extent import IMPRINT, PUBLISHER_IMPRINT, work_extent
+from redarmy_kg.citations.locators import PAGE_MARK
 from redarmy_kg.citations.model import CollectionRef, WorkRef
 from redarmy_kg.citations.patterns import Patterns
 from redarmy_kg.citations.work_index import (
@@ -23,6 +24,8 @@ from redarmy_kg.citations.work_index import (
 )
 
 SEE = re.compile(r"\b(?:see(?: for example| also)?|such as),?\s+", re.IGNORECASE)
+# before an author-only cite: `the work of`, `see`, and the names listed after them
+NAME_LIST_LEAD = re.compile(r"\b(?:works? of|see)\s+(?:[A-Z][\w-]+,?\s+(?:and\s+)?)*$")
 LOOKAHEAD = 400  # a title-first cite's edition details may run past a sentence break
 
 
@@ -59,16 +62,21 @@ def parse_author_cite(
             c.surname in spellings and _initials(c.given) == given for c in w.creators)]
         candidates = same_person or candidates
     second = match.group("second")
+    both: list[Work] = []
     if second:
         everyone = index.by_surname.get(match.group("surname"), [])
         both = [w for w in everyone if any(c.surname == second for c in w.creators)]
         candidates = both or candidates
     titled = best_by_title(index, candidates, region[:240], single_words=True)
     has_imprint = IMPRINT.search(region) is not None
-    locator_next = re.match(r"\s*,\s*(?:see\s+)?pp?\.\s*[\dxivlc]", region) is not None
-    work_of = re.search(r"\b(?:work of|see)\s+$", text[max(0, match.start() - 12):match.start()])
-    alone = (at_head or work_of is not None) and re.match(r"\.?\s*$", region) is not None
+    locator_next = re.match(rf"\s*,\s*(?:see\s+)?{PAGE_MARK}", region) is not None
+    work_of = NAME_LIST_LEAD.search(text, max(0, match.start() - 80), match.start())
+    alone = (at_head or work_of is not None) and re.match(r"[.;]?\s*$", region) is not None
     flags: list[str] = []
+    if second and not both and alone and len(candidates) == 1:
+        # `the work of Tynchenko and Zdanovich.`: two authors without a joint work are two cites
+        stop = match.end("surname")
+        return make_ref(candidates[0], text, match.start(), stop, "", "author", flags)
     if titled:
         work = disambiguate(titled, text[match.start():end], recent)
         form = "full" if has_imprint else "short"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, Triple, parse, serialize
+from pyoxigraph import RdfFormat
 
 from redarmy_kg.dataset import RdfDataset
+from redarmy_kg.publish.canonical import canonical_forms
 from redarmy_kg.publish.files import write_atomically, write_gzipped, write_sha256sums
 from redarmy_kg.publish.jsonld import union_jsonld
 from redarmy_kg.publish.turtle import serialize_sorted_prefixes
@@ -33,14 +34,14 @@ def write_dumps(dataset: RdfDataset, out_dir: Path) -> dict[str, Path]:
     `sha256sums`.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    quads = dataset.canonical_quads()
+    forms = canonical_forms(dataset)
     paths = dump_paths(out_dir)
-    write_atomically(paths["nq"], dataset.canonical_nquads())
-    trig = serialize_sorted_prefixes(quads, RdfFormat.TRIG, prefixes())
+    write_atomically(paths["nq"], forms.nquads)
+    trig = serialize_sorted_prefixes(forms.quads_by_graph, RdfFormat.TRIG, prefixes())
     write_atomically(paths["trig"], trig)
-    triples = union_triples(quads)
-    write_atomically(paths["ttl"], serialize_sorted_prefixes(triples, RdfFormat.TURTLE, prefixes()))
-    write_atomically(paths["jsonld"], union_jsonld(triples, prefixes()))
+    turtle = serialize_sorted_prefixes(forms.union, RdfFormat.TURTLE, prefixes())
+    write_atomically(paths["ttl"], turtle)
+    write_atomically(paths["jsonld"], union_jsonld(forms.union, prefixes()))
     outputs = dict(paths)
     for fmt in DUMP_FORMATS:
         outputs[f"{fmt}.gz"] = write_gzipped(paths[fmt])
@@ -54,16 +55,6 @@ def dump_files(outputs: dict[str, Path]) -> list[Path]:
     return [outputs[key] for key in keys if key in outputs]
 
 
-def union_triples(quads: list[Quad]) -> list[Triple]:
-    """All graphs merged into one graph, sorted by their N-Triples form (what a user
-    who flattens the dataset gets). Sorting serialised lines is much faster than
-    sorting term objects by `str`."""
-    triples = (Triple(q.subject, q.predicate, q.object) for q in quads)
-    raw = serialize(triples, format=RdfFormat.N_TRIPLES)
-    lines = sorted(set(raw.decode("utf-8").splitlines()))
-    return list(parse("\n".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES))
-
-
-def union_turtle(quads: list[Quad]) -> bytes:
-    return serialize_sorted_prefixes(union_triples(quads), RdfFormat.TURTLE, prefixes())
-
+def union_turtle(dataset: RdfDataset) -> bytes:
+    """All graphs merged into one graph, as Turtle (what a user who flattens the dataset gets)."""
+    return serialize_sorted_prefixes(canonical_forms(dataset).union, RdfFormat.TURTLE, prefixes())

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 SUMS_FILE = "SHA256SUMS"
-GZIP_LEVEL = 9
+GZIP_LEVEL = 6
 
 
 def write_atomically(path: Path, data: bytes) -> Path:

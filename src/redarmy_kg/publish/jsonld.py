@@ -50,16 +50,16 @@ def jsonld_context(prefixes: dict[str, str]) -> dict[str, str]:
 
 
 def union_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:
-    """Serialise triples as one JSON-LD document, nodes in subject order.
+    """Serialise triples as one JSON-LD document, one node object per subject.
 
-    Give them de-duplicated and sorted by subject (e.g. by their N-Triples form):
-    the order of values and keys inside a node does not matter, it is sorted here.
+    Give them de-duplicated and sorted (e.g. `canonical.CanonicalForms.union`):
+    nodes come out in the order of their subjects' first triples; keys and values
+    inside a node are sorted here.
     """
     compactor = IriCompactor(prefixes)
-    ordered = sorted(triples, key=lambda t: str(t.subject))
     nodes = [
         _dumps(node_object(subject, list(group), compactor))
-        for subject, group in groupby(ordered, key=lambda t: t.subject)
+        for subject, group in groupby(triples, key=lambda t: t.subject)
     ]
     context = json.dumps(jsonld_context(prefixes), indent=2, ensure_ascii=False)
     context = context.replace("\n", "\n  ")
@@ -76,8 +76,8 @@ def node_object(subject: object, triples: list[Triple], compactor: IriCompactor)
     for predicate, group in groupby(
         (t for t in triples if not _is_type_triple(t)), key=lambda t: t.predicate.value
     ):
-        values = [json_value(t.object, compactor) for t in group]
-        node[compactor.compact(predicate)] = sorted(values, key=_dumps)
+        objects = sorted((t.object for t in group), key=_value_order)
+        node[compactor.compact(predicate)] = [json_value(term, compactor) for term in objects]
     return node
 
 
@@ -93,6 +93,13 @@ def json_value(term: object, compactor: IriCompactor) -> JsonValue:
             return term.value
         return {"@type": compactor.compact(term.datatype.value), "@value": term.value}
     raise ValueError(f"cannot write {term!r} as JSON-LD")
+
+
+def _value_order(term: object) -> tuple[str, str, str]:
+    """IRIs first, then literals by lexical form, language and datatype."""
+    if isinstance(term, Literal):
+        return ("1" + term.value, term.language or "", term.datatype.value)
+    return ("0" + str(term), "", "")
 
 
 def _resource_id(subject: object, compactor: IriCompactor) -> str:

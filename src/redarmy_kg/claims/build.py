@@ -2,7 +2,9 @@
 
 Each event mention and post mention becomes one claim of its sentence; a
 sentence that reports a historian's view becomes one historiographical claim
-(`<historian> rkg:heldView "<view>"`), attributed to the historian. Claims
+(`<historian> rkg:heldView "<view>"`), attributed to the historian; so does a
+sentence about the historiography for each historian its footnote cites (see
+`cited_views`). Claims
 take the footnotes that cover their sentence (see `coverage`) and every
 source those footnotes cite. Keys: the sentence's short key and the
 statement's index in it (`ch5-p12-s3-1`), in text order.
@@ -13,17 +15,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from redarmy_kg.claims.cited_views import cited_views
 from redarmy_kg.claims.conflicts import link_conflicts
 from redarmy_kg.claims.coverage import footnote_coverage
 from redarmy_kg.claims.interpretation import is_interpretation
 from redarmy_kg.claims.model import THESIS_AUTHOR, Claim, ReportedViewFact, SourceRef
 from redarmy_kg.events.keys import short_sentence_key
+from redarmy_kg.events.model import EntityRef
 from redarmy_kg.events.stage import EventsResult
 from redarmy_kg.structure.model import Document, Sentence
 
 
 def build_claims(
-    document: Document, events: EventsResult, footnote_sources: Mapping[str, list[SourceRef]]
+    document: Document,
+    events: EventsResult,
+    footnote_sources: Mapping[str, list[SourceRef]],
+    creators: Mapping[str, list[EntityRef]] | None = None,
 ) -> list[Claim]:
     coverage = footnote_coverage(document.sentences)
     statements = _statements_by_sentence(events)
@@ -34,8 +41,19 @@ def build_claims(
         if view is not None:
             fact = ReportedViewFact(view.historian, sentence.block.text[view.view_start :].strip())
             items = [(0, "view", fact)] + items
+        index = 0
         for index, (_, kind, item) in enumerate(sorted(items, key=_order), start=1):
             claims.append(_claim(sentence, index, kind, item, coverage, footnote_sources))
+        reported = {view.historian} if view is not None else set()
+        for historian, sources in cited_views(sentence, footnote_sources, creators or {}):
+            if historian in reported:
+                continue
+            index += 1
+            claim = _claim(sentence, index, "view",
+                           ReportedViewFact(historian, sentence.block.text.strip()),
+                           coverage, footnote_sources)
+            claim.footnotes, claim.sources = list(sentence.footnote_keys), sources
+            claims.append(claim)
     link_conflicts(claims, events)
     return claims
 

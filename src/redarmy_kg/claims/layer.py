@@ -2,7 +2,8 @@
 
 The pipeline calls `build_events_layer` after the citations and entities
 layers are in the dataset: it reads the citations from their quads (the
-`cito:Citation` nodes), the entity mentions from the mention finder, and
+`cito:Citation` nodes, the works' creators), the entity mentions from the
+mention finder, and
 returns the quads of the graphs `events`, `provenance` and one graph per claim,
 with the report's counts.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pyoxigraph import Quad
 
 from redarmy_kg.claims.build import build_claims
+from redarmy_kg.claims.cited_views import work_historians
 from redarmy_kg.claims.model import Claim
 from redarmy_kg.claims.report import events_report
 from redarmy_kg.entities.catalog import Catalog
@@ -45,8 +47,11 @@ def build_events_layer(
 ) -> EventsLayer:
     spans = spans_from_mentions(mentions, catalog)
     post_orgs = post_organisations(catalog, load_post_rules().post_org_kinds)
-    result = extract_events(document, spans, historians(catalog), post_orgs)
-    claims = build_claims(document, result, footnote_sources(citation_quads))
+    quads = list(citation_quads)
+    known_historians = historians(catalog)
+    result = extract_events(document, spans, known_historians, post_orgs)
+    creators = work_historians(quads, known_historians)
+    claims = build_claims(document, result, footnote_sources(quads), creators)
     quads = emit_events(result, claims, entity_labels(catalog))
     quads += emit_claims(claims, result, document.corpus)
     return EventsLayer(result, claims, quads, events_report(document, result, claims))

@@ -9,6 +9,7 @@ import pytest
 from pyoxigraph import Store
 
 from redarmy_kg.rdf.structure import emit_structure
+from redarmy_kg.structure.coverage import coverage
 from redarmy_kg.structure.model import Document, Span, TextBlock
 
 pytestmark = pytest.mark.e2e
@@ -229,3 +230,99 @@ def test_sparql_counts_footnotes_per_part(document: Document) -> None:
     rows = store.query(query, use_default_graph_as_union=True)
     counts = {r["part"].value.rsplit("/", 1)[1]: int(r["n"].value) for r in rows}
     assert counts == FOOTNOTES_PER_PART
+
+
+@pytest.fixture(scope="module")
+def structure_store(document: Document) -> Store:
+    store = Store()
+    store.extend(emit_structure(document))
+    return store
+
+
+def test_every_character_is_accounted_for(document: Document) -> None:
+    """No text lost: every non-whitespace character (marker digits counted as their
+    marker's, footnote numbers as their footnote's) is in exactly one component."""
+    result = coverage(document)
+    assert result.non_whitespace_chars == len(re.findall(r"\S", document.corpus))
+    assert document.unassigned == []
+    assert (result.unassigned_spans, result.unassigned_chars) == (0, 0)
+    assert result.overlapping_chars == 0, result.overlaps
+    assert result.covered_chars == result.non_whitespace_chars
+
+
+LEAF_ANCHORS = """
+    PREFIX doco: <http://purl.org/spar/doco/>
+    PREFIX dcterms: <http://purl.org/dc/terms/>
+    PREFIX oa: <http://www.w3.org/ns/oa#>
+    PREFIX rkg: <https://w3id.org/redarmy-kg/ontology#>
+    SELECT ?r ?start ?end ?marker WHERE {
+        ?r rkg:textAnchor/oa:hasSelector ?sel .
+        ?sel a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+        FILTER NOT EXISTS { ?r rkg:hasSegment ?piece }
+        FILTER NOT EXISTS { ?r a doco:Sentence }
+        FILTER NOT EXISTS { ?r a rkg:TextSegment ; dcterms:isPartOf/a doco:Sentence }
+        BIND(EXISTS { ?r a rkg:FootnoteMarker } AS ?marker)
+    }
+"""
+
+
+def test_published_anchors_cover_the_corpus_exactly_once(
+    document: Document, structure_store: Store
+) -> None:
+    """Read back from the RDF alone: the anchors of the published components (without
+    sentences, which divide paragraphs, and with segments in place of the components
+    they split) cover each non-whitespace character once; marker digits twice (the
+    marker and the paragraph around it)."""
+    corpus = document.corpus
+    depth = [0] * (len(corpus) + 1)
+    marker_chars: set[int] = set()
+    rows = structure_store.query(LEAF_ANCHORS, use_default_graph_as_union=True)
+    for row in rows:
+        start, end = int(row["start"].value), int(row["end"].value)
+        depth[start] += 1
+        depth[end] -= 1
+        if row["marker"].value == "true":
+            marker_chars.update(range(start, end))
+    running = 0
+    wrong = []
+    for offset, char in enumerate(corpus):
+        running += depth[offset]
+        if char.isspace():
+            continue
+        expected = 2 if offset in marker_chars else 1
+        if running != expected:
+            wrong.append((offset, running, corpus[max(0, offset - 20) : offset + 20]))
+    assert wrong == []
+    assert len(marker_chars) == sum(len(str(m.number)) for m in document.markers)
+
+
+def test_front_matter_published(document: Document, structure_store: Store) -> None:
+    query = """
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX c4o: <http://purl.org/spar/c4o/>
+        SELECT ?item ?content WHERE {
+            ?item dcterms:isPartOf <https://w3id.org/redarmy-kg/id/thesis/front> .
+            OPTIONAL { ?item c4o:hasContent ?content }
+        }
+    """
+    rows = structure_store.query(query, use_default_graph_as_union=True)
+    found = {r["item"].value.rsplit("/thesis/", 1)[1]: r["content"] for r in rows}
+    assert sorted(found) == [
+        "front/acknowledgements",
+        "front/author",
+        "front/contents",
+        "front/copyright",
+        "front/declaration",
+        "front/degree",
+        "front/institution",
+        "front/preamble",
+        "front/submitted",
+        "front/terminology",
+        "front/title",
+    ]
+    assert found["front/preamble"].value.startswith("Microsoft Word - The Red Army")  # type: ignore[union-attr]
+    assert found["front/acknowledgements"].value.endswith(
+        "interminable conversation about this thesis."
+    )  # type: ignore[union-attr]
+    assert found["front/terminology"].value.startswith("In transliterating from Russian")  # type: ignore[union-attr]
+    assert found["front/contents"] is None  # the table itself did not survive the extraction

@@ -103,12 +103,14 @@ def build_mini_store(build_dir: Path) -> Path:
     return build_dir
 
 
-def start_server(build_dir: Path, *extra: str, workers: int = 2) -> RunningServer:
+def start_server(
+    build_dir: Path, *extra: str, workers: int = 2, timeout_s: float = TEST_TIMEOUT_S
+) -> RunningServer:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES}
     process = subprocess.Popen(
         [sys.executable, "-m", "redarmy_kg", "serve", "--build-dir", str(build_dir),
-         "--port", str(port), "--timeout", str(TEST_TIMEOUT_S), "--workers", str(workers),
+         "--port", str(port), "--timeout", str(timeout_s), "--workers", str(workers),
          *extra],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
@@ -187,7 +189,7 @@ def launch_on_build() -> Iterator[Callable[[Path], RunningServer]]:
     started: list[RunningServer] = []
 
     def start(build_dir: Path) -> RunningServer:
-        started.append(start_server(build_dir))
+        started.append(start_server(build_dir, timeout_s=30))
         return started[-1]
 
     yield start

@@ -11,7 +11,14 @@ import pytest
 import yaml
 from pyoxigraph import Store
 
-from redarmy_kg.citations import ArchivalRef, IbidRef, TnaRef, WorkRef, extract_citations
+from redarmy_kg.citations import (
+    ArchivalRef,
+    IbidRef,
+    NewspaperRef,
+    TnaRef,
+    WorkRef,
+    extract_citations,
+)
 from redarmy_kg.citations.model import CitationIndex, Reference
 from redarmy_kg.citations.report import citations_report
 from redarmy_kg.rdf.citations import emit_citations
@@ -43,7 +50,7 @@ def source_spec(ref: Reference | None) -> str:
     if isinstance(ref, ArchivalRef):
         return archival_spec(ref).rsplit(" ", 1)[0]
     if isinstance(ref, WorkRef):
-        return f"work:{ref.work_key}"
+        return f"work:{ref.work_key or 'not-in-bibliography'}"
     return "unresolved"
 
 
@@ -53,21 +60,29 @@ def score(expected: list[str], got: list[str]) -> tuple[int, int]:
     return hits, max(len(expected), len(got))
 
 
+def got_for(index: CitationIndex, key: str, field: str) -> list[str]:
+    refs = index.footnotes[key].references
+    if field == "archival":
+        return [archival_spec(r) for r in refs if isinstance(r, ArchivalRef)]
+    if field == "ibid":
+        return [source_spec(r.resolved) for r in refs if isinstance(r, IbidRef)]
+    if field == "commentary_only":
+        return [str(index.footnotes[key].commentary_only).lower()]
+    if field == "newspapers":
+        return [f"{r.newspaper} {r.date} {r.page or '-'}" for r in refs
+                if isinstance(r, NewspaperRef)]
+    if field == "locators":
+        return [r.locator for r in refs]
+    return [r.work_key or "not-in-bibliography" for r in refs if isinstance(r, WorkRef)]
+
+
 def measure(index: CitationIndex, sample: dict, field: str) -> tuple[int, int, list[str]]:
     hits = total = 0
     misses = []
     for key, expected in sample.items():
         if field not in expected:
             continue
-        refs = index.footnotes[key].references
-        if field == "archival":
-            got = [archival_spec(r) for r in refs if isinstance(r, ArchivalRef)]
-        elif field == "ibid":
-            got = [source_spec(r.resolved) for r in refs if isinstance(r, IbidRef)]
-        elif field == "commentary_only":
-            got = [str(index.footnotes[key].commentary_only).lower()]
-        else:
-            got = [r.work_key or "not-in-bibliography" for r in refs if isinstance(r, WorkRef)]
+        got = got_for(index, key, field)
         wanted = expected[field] if isinstance(expected[field], list) else [expected[field]]
         h, t = score([str(e).lower() if isinstance(e, bool) else str(e) for e in wanted], got)
         hits, total = hits + h, total + t
@@ -76,35 +91,85 @@ def measure(index: CitationIndex, sample: dict, field: str) -> tuple[int, int, l
     return hits, total, misses
 
 
+def batch(sample: dict, name: str) -> dict:
+    """The footnotes of one batch: `tuned-1` (the parser was developed on it, no `batch`
+    field) or `heldout-2` (read by hand afterwards, never tuned on)."""
+    return {k: v for k, v in sample.items() if v.get("batch", "tuned-1") == name}
+
+
 def test_sample_covers_every_footnote_naming_an_archive(document, sample) -> None:
     naming = {
         f.key for f in document.footnotes
         if re.search(r"RGVA|RGASPI|TNA|National Archives", f.block.text)
     }
-    assert len(sample) >= 100
-    assert naming <= set(sample)
+    assert len(batch(sample, "tuned-1")) >= 100
+    assert naming <= set(batch(sample, "tuned-1"))
+    # every footnote naming an archive is in the first batch, so none is in the held-out one
+    assert not naming & set(batch(sample, "heldout-2"))
 
 
 def test_archival_references_accuracy(index, sample) -> None:
-    hits, total, misses = measure(index, sample, "archival")
+    hits, total, misses = measure(index, batch(sample, "tuned-1"), "archival")
     assert total >= 200
     assert hits / total >= 0.98, misses
 
 
 def test_ibid_accuracy(index, sample) -> None:
-    hits, total, misses = measure(index, sample, "ibid")
+    hits, total, misses = measure(index, batch(sample, "tuned-1"), "ibid")
     assert total >= 30
     assert hits / total >= 0.97, misses
 
 
 def test_short_cite_accuracy(index, sample) -> None:
-    hits, total, misses = measure(index, sample, "works")
+    hits, total, misses = measure(index, batch(sample, "tuned-1"), "works")
     assert total >= 40
     assert hits / total >= 0.95, misses
 
 
+HELDOUT_THRESHOLDS = {"ibid": 0.97, "works": 0.95, "newspapers": 0.95, "locators": 0.95}
+
+
+@pytest.mark.parametrize("field", sorted(HELDOUT_THRESHOLDS))
+def test_heldout_batch_accuracy(index, sample, field) -> None:
+    """The second batch, read by hand and never tuned on: each field on its own."""
+    heldout = batch(sample, "heldout-2")
+    assert len(heldout) >= 100
+    hits, total, misses = measure(index, heldout, field)
+    assert total >= 5
+    assert hits / total >= HELDOUT_THRESHOLDS[field], (f"{hits}/{total}", misses)
+
+
+def test_heldout_ibids_of_archival_files_are_exact(index, sample) -> None:
+    """The held-out batch's archival figures: ibids repeating a file, with their own folios."""
+    checked = 0
+    for key, expected in batch(sample, "heldout-2").items():
+        refs = index.footnotes[key].references
+        ibids = [(n, r) for n, r in enumerate(refs) if isinstance(r, IbidRef)]
+        for (position, ref), target in zip(ibids, expected.get("ibid", []), strict=True):
+            if target.startswith("work:"):
+                continue
+            assert source_spec(ref.resolved) == target, key
+            assert ref.locator == expected["locators"][position], key
+            checked += 1
+    assert checked >= 5
+
+
+def test_accuracy_by_batch(index, sample, capsys) -> None:
+    """Both batches side by side (shown with `pytest -s`); neither falls below the issue's bar."""
+    lines = []
+    for name in ("tuned-1", "heldout-2"):
+        for field in ("archival", "ibid", "works", "newspapers", "locators"):
+            hits, total, _ = measure(index, batch(sample, name), field)
+            if total:
+                lines.append(f"{name:<10} {field:<10} {hits:>4}/{total:<4} {hits / total:.3f}")
+                assert hits / total >= 0.95, lines[-1]
+    with capsys.disabled():
+        print("\ncitation accuracy by batch\n" + "\n".join(lines))
+    assert any(line.startswith("heldout-2") for line in lines)
+
+
 def test_commentary_only_footnotes(index, sample) -> None:
-    hits, total, misses = measure(index, sample, "commentary_only")
+    hits, total, misses = measure(index, batch(sample, "tuned-1"), "commentary_only")
     assert total >= 5 and hits == total, misses
 
 

@@ -28,6 +28,12 @@ BIB = [
     BibEntry("bibliography/1/5", BOOKS, 1, 5, block(
         "Zdanovich, Aleksandr, Organy gosudarstvennoi bezopasnosti i krasnaia armiia "
         "(Moscow: Kuchkovo pole, 2008)")),
+    BibEntry("bibliography/1/6", BOOKS, 1, 6, block(
+        "Graziosi, Andrea, The New Soviet Archival Sources: Hypotheses for a Critical Assessment, "
+        "Cahiers du Monde Russe, 40. 1-2 (1999), 13-63")),
+    BibEntry("bibliography/1/7", BOOKS, 1, 7, block(
+        "Lenoe, Matthew, Letter-Writing and the State. Reader Correspondence with Newspapers as a "
+        "Source for Early Soviet History, Cahiers du Monde Russe, 40. 1-2 (1999), 139-169")),
     BibEntry("bibliography/2/1", "Document Collections", 2, 1, block(
         "Tukhachevskii, Mikhail, Izbrannye proizvedeniia, 2 vols, ed. by G. I. Oskin "
         "(Moscow: Voenizdat, 1964), I, II")),
@@ -97,3 +103,28 @@ def test_names_in_prose_are_not_cites() -> None:
     assert [(r.work_key, r.locator) for r in refs(index, 1)] == [
         ("zdanovich-2008-organy-gosudarstvennoi-bezopasnosti-i", "p. 5"),
     ]
+
+
+def test_unmarked_pages_of_an_article_are_a_pinpoint_unless_the_whole_article() -> None:
+    index = parse(
+        "See Graziosi, The New Soviet Archival Sources: Hypotheses for a Critical Assessment, "
+        "Cahiers du Monde Russe, 40. 1-2 (1999), 34-36.",
+        "See Graziosi, The New Soviet Archival Sources: Hypotheses for a Critical Assessment, "
+        "Cahiers du Monde Russe, 40. 1-2 (1999), 13-63.",
+    )
+    assert refs(index, 1)[0].locator == "pp. 34-36"
+    assert refs(index, 2)[0].locator == ""
+
+
+def test_article_title_cut_at_a_full_stop_runs_to_the_journal() -> None:
+    text = (
+        "For a discussion, see Matthew E. Lenoe, Letter-Writing and the State. Reader "
+        "Correspondence with Newspapers as a Source for Early Soviet History, Cahiers du Monde "
+        "Russe, 40. 1-2 (1999), 139-169."
+    )
+    index = parse(text)
+    (ref,) = refs(index, 1)
+    assert ref.work_key == "lenoe-1999-letter-writing-and-the"
+    assert ref.raw.endswith("(1999), 139-169") and ref.form == "full"
+    remainders = index.footnotes["ch1/fn/1"].remainders
+    assert [r.raw for r in remainders] == ["For a discussion, see ", "."]

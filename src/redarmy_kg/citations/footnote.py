@@ -242,15 +242,21 @@ def _absorb_dangling_locators(
     return kept
 
 
+# `, Cahiers du Monde Russe, 40. 1-2 (1999)`: a journal, its volume and issue, the year
+JOURNAL_ISSUE = re.compile(r",\s[A-Z][^,()]*,\s\d+(?:\.\s?[\d-]+)?\s\([^()]*\d{4}\)")
+
+
 def _continues_title(text: str, pos: int, end: int, references: list[Reference]) -> bool:
     """A title cut at a full stop (`Stalins Peasants. Resistance and Survival ... (New York:
-    Oxford University Press, 1994)`): the rest up to the imprint belongs to the previous cite."""
+    Oxford University Press, 1994)`, `Letter-Writing and the State. Reader Correspondence ...,
+    Cahiers du Monde Russe, 40. 1-2 (1999)`): the rest up to the imprint or the journal issue
+    belongs to the previous cite."""
     if not references or not isinstance(references[-1], WorkRef):
         return False
     previous = references[-1]
     if previous.work_key is None or previous.pages or "(" in previous.raw:
         return False
-    imprint = PUBLISHER_IMPRINT.search(text, pos, end)
+    imprint = PUBLISHER_IMPRINT.search(text, pos, end) or JOURNAL_ISSUE.search(text, pos, end)
     if imprint is None or imprint.start() - previous.end > 250:
         return False
     between = re.sub(r"\([^()]*\)", "", text[previous.end:imprint.start()])

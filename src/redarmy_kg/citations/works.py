@@ -40,7 +40,22 @@ def make_ref(
     if work is not None and (work.is_collection or "vols" in work.raw or work.volume):
         volume = VOLUME.search(text[start:stop])
         ref.volume = volume.group("vol") if volume else ""
+    if work is not None and not pages and work.fabio_type == "JournalArticle":
+        ref.pages = _pinpoint_range(text[start:stop], work.pages)
     return ref
+
+
+ISSUE_RANGE = re.compile(r"\d{4}\),\s*(?P<range>\d+\s*-\s*\d+)\s*$")
+
+
+def _pinpoint_range(raw: str, article_pages: str) -> str:
+    """`Cahiers du Monde Russe, 40. 1-2 (1999), 34-36` for an article on pp. 13-63: the
+    range after the issue is the cited pages when it is not the article's own range."""
+    found = ISSUE_RANGE.search(raw)
+    if found is None:
+        return ""
+    cited = re.sub(r"\s*-\s*", "-", found.group("range"))
+    return "" if not article_pages or cited == article_pages else f"pp. {cited}"
 
 
 def _initials(given: str) -> str:

@@ -63,7 +63,7 @@ def test_person_page_then_a_source(page, tmp_path: Path) -> None:  # noqa: ANN00
     page.screenshot(path=str(tmp_path / "person.png"), full_page=True)
     page.locator("ol.timeline a", has_text="f. 4, op. 19, d. 16").first.click()
     page.wait_for_url("**/id/archive/rgva/f4/op19/d16")
-    assert page.locator("h1").inner_text() == "f. 4, op. 19, d. 16"
+    assert page.locator("h1").inner_text() == "RGVA, f. 4, op. 19, d. 16"
     assert "Claims resting on this source" in page.content()
 
 

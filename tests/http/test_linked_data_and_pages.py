@@ -88,7 +88,7 @@ def test_person_page_has_timeline_posts_and_sources(client: httpx.Client) -> Non
     execution = html.index("Execution of the military-fascist plot defendants")
     assert arrest < execution
     assert "Tukhachevskii was arrested on 22 May 1937." in html
-    assert 'href="/id/archive/rgva/f4/op19/d16">f. 4, op. 19, d. 16, l. 265</a>' in html
+    assert 'href="/id/archive/rgva/f4/op19/d16">RGVA, f. 4, op. 19, d. 16, l. 265</a>' in html
     assert "The Road to Terror: Stalin and the Self-Destruction of the Bolsheviks, 1932-1939, " \
            "p. 276" in html
 
@@ -177,3 +177,20 @@ def test_event_page_shows_participants_and_the_statements_behind_it(client: http
     assert 'href="/id/org/nkvd"' in html and 'href="/id/person/tukhachevskii"' in html
     assert "What the thesis says, and on what evidence" in html
     assert "Tukhachevskii was arrested on 22 May 1937." in html
+
+
+def test_home_page_counts_archival_files(client: httpx.Client) -> None:
+    assert '<th scope="row">archival files</th><td>1</td>' in client.get("/").text
+
+
+def test_institution_page_lists_people_in_posts(client: httpx.Client) -> None:
+    html = client.get("/id/org/narkomoborony", headers={"Accept": HTML}).text
+    assert "People in posts here" in html
+    assert 'href="/id/person/tukhachevskii">Mikhail Tukhachevskii</a>' in html
+    assert "Deputy People&#39;s Commissar for Defence" in html
+
+
+def test_sentence_and_footnote_pages_show_their_text(client: httpx.Client) -> None:
+    sentence = client.get("/id/thesis/ch5/p/40/s/2", headers={"Accept": HTML}).text
+    assert '<blockquote class="quote">Tukhachevskii was arrested on 22 May 1937.</blockquote>' \
+        in sentence

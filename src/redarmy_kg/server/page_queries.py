@@ -142,6 +142,18 @@ SELECT ?membership ?post ?postLabel ?org ?orgLabel ?start ?end ?claim ?kind ?sen
 }} LIMIT 2000"""
 
 
+def members(node: str) -> str:
+    """People the thesis places in a post in this institution."""
+    return PREFIXES + f"""
+SELECT ?person (MIN(?label) AS ?personLabel) ?role (MIN(?rlabel) AS ?roleLabel)
+       (MIN(?date) AS ?start) WHERE {{
+  ?membership org:organization {node} ; org:member ?person .
+  OPTIONAL {{ ?membership org:role ?role . OPTIONAL {{ ?role {LABEL} ?rlabel }} }}
+  OPTIONAL {{ ?person {LABEL} ?label }}
+  OPTIONAL {{ ?membership rkg:startDate|rkg:earliestDate ?date }}
+}} GROUP BY ?person ?role ORDER BY ?start ?personLabel LIMIT 500"""
+
+
 def claim_details(node: str) -> str:
     return PREFIXES + f"""
 SELECT ?claim ?kind ?sentence ?quote ?cited ?citedLabel ?locator ?footnote ?attributed
@@ -242,6 +254,14 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
   VALUES ?class {{ {classes} }}
   ?s a ?class .
 }} GROUP BY ?class"""
+
+
+ARCHIVAL_FILES = PREFIXES + """
+PREFIX recordSetTypes: <https://www.ica.org/standards/RiC/vocabularies/recordSetTypes#>
+SELECT (COUNT(DISTINCT ?file) AS ?n) WHERE {
+  { ?file rico:hasRecordSetType recordSetTypes:File }
+  UNION { ?file a rkg:File }
+}"""
 
 
 def count_under(id_prefix: str) -> str:

@@ -125,7 +125,8 @@ async def resource_page(request: Request, iri: str) -> Response:
         "alt_labels": _values(properties, "skos:altLabel"),
         "wikidata": [v for name in SAME_AS for v in _links(properties, name)
                      if (v.iri or "").startswith(WIKIDATA)],
-        "quote": quote[0]["quote"].value if quote else None,
+        "quote": " ".join(quote[0]["quote"].value.split()) if quote else None,
+        "content": next(iter(_values(properties, "c4o:hasContent")), None),
         "properties": properties,
         "incoming": [(linker.link(r["s"], r.get("slabel")), linker.short(r["p"].value))
                      for r in incoming],
@@ -142,6 +143,14 @@ async def resource_page(request: Request, iri: str) -> Response:
     }
     if "http://xmlns.com/foaf/0.1/Person" in types:
         context["posts"] = await _posts(request, node, linker)
+    if "http://www.w3.org/ns/org#Organization" in types:
+        rows = await graph_access.select(request, page_queries.members(node))
+        context["members"] = [
+            (linker.link(r["person"], r.get("personLabel")),
+             linker.link(r["role"], r.get("roleLabel")) if "role" in r else None,
+             r["start"].value if "start" in r else "")
+            for r in rows
+        ]
     if "https://w3id.org/redarmy-kg/ontology#Claim" in types:
         context.update(await _claim_context(request, node, linker))
     return render(request, "resource.html", **context)
@@ -224,10 +233,11 @@ async def _cached_counts(request: Request) -> dict[str, object]:
     if cached is not None and cached[0] == store:
         return cached[1]
     settings: ServerSettings = request.app.state.settings
-    by_class, events, total = await asyncio.gather(
+    by_class, events, files, total = await asyncio.gather(
         graph_access.select(request, page_queries.counts_by_class()),
         graph_access.select(request, page_queries.count_under(
             string_literal(settings.public_base + "id/event/"))),
+        graph_access.select(request, page_queries.ARCHIVAL_FILES),
         graph_access.select(request, page_queries.TOTAL_QUADS),
     )
     found = {name: 0 for name in page_queries.COUNTED_CLASSES.values()}
@@ -237,6 +247,7 @@ async def _cached_counts(request: Request) -> dict[str, object]:
         if name is not None:
             found[name] = int(row["n"].value)
     found["events"] = max(found["events"], int(events[0]["n"].value) if events else 0)
+    found["archival files"] = int(files[0]["n"].value) if files else 0
     counts = {
         "kinds": [(name, n) for name, n in found.items() if n],
         "quads": int(total[0]["n"].value) if total else 0,

@@ -8,6 +8,7 @@ ontology profile does not show) is appended as a short section of its own.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,10 +72,24 @@ def event_types_html() -> str:
     )
 
 
-def ontology_html() -> str:
-    """The documentation page as one self-contained HTML string."""
+def import_ontpub() -> type:
+    """pyLODE's OntPub, without the root logging set-up pyLODE does on import.
+
+    (pyLODE 3.2.1 calls logging.basicConfig(level=DEBUG) when imported, which
+    would make every later log line of the process print on stderr.)
+    """
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     from pylode import OntPub
 
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    return OntPub
+
+
+def ontology_html() -> str:
+    """The documentation page as one self-contained HTML string."""
+    OntPub = import_ontpub()  # noqa: N806 - a class
     try:
         page = OntPub(ontology=resources.ontology_graph()).make_html(include_css=True)
     except Exception as error:  # pyLODE raises PylodeError and plain errors alike

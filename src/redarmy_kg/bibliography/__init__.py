@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from redarmy_kg.bibliography.archival import listed_files
 from redarmy_kg.bibliography.keys import assign_person_keys, assign_work_keys
 from redarmy_kg.bibliography.model import Creator, ListedFile, Work
-from redarmy_kg.bibliography.works import parse_work
+from redarmy_kg.bibliography.works import mend_swapped_imprints, parse_work
 from redarmy_kg.structure.model import BibEntry
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def parse_bibliography(entries: list[BibEntry], patterns: Patterns | None = None
         if not entry.block.text.strip() or entry.block.text.strip().lower() == "fond, opis, delo:":
             continue
         works.append(parse_work(entry.block.text, kind, entry.key))
+    mend_swapped_imprints(works)
     assign_work_keys(works, patterns.leading_articles)
     people = assign_person_keys(works)
     return Bibliography(works, listed_files(archival, patterns), people)

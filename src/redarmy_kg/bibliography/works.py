@@ -139,3 +139,20 @@ def _set_imprint(work: Work, imprint: re.Match[str]) -> None:
 
 def _dash(text: str) -> str:
     return re.sub(r"\s*-\s*", "-", text.strip())
+
+
+def mend_swapped_imprints(works: list[Work]) -> None:
+    """`(Viking: London, 2004)`: publisher and place printed the wrong way round. Swapped
+    back (and flagged) when the printed place is never a place in the other entries while
+    the printed publisher is."""
+    places: dict[str, int] = {}
+    for work in works:
+        if work.place:
+            places[work.place] = places.get(work.place, 0) + 1
+    for work in works:
+        place, publisher = work.place, work.publisher
+        if not place or not publisher or place == publisher:
+            continue
+        if places.get(place, 0) == 1 and places.get(publisher, 0) >= 1:
+            work.place, work.publisher = publisher, place
+            work.flags.append("imprint-swapped")

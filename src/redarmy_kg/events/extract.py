@@ -268,7 +268,7 @@ def _speaker_after(sentence: SentenceInput, pos: int) -> EntityRef | None:
     """
     if not LETTER_PHRASE.search(sentence.text[:pos]):
         return None
-    comma = re.compile(r"[^,;:]*?,?\s*").match(sentence.text, pos)
+    comma = re.compile(r"[^,;:]*,\s*").match(sentence.text, pos)
     clause_start = comma.end() if comma else pos
     for span in sentence.spans:
         if span.start < clause_start or span.entity.kind != "person":

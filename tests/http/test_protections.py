@@ -48,36 +48,40 @@ def test_time_out_answers_504_and_frees_the_cpu(fresh_server) -> None:  # noqa: 
     assert wait_for(lambda: len(set(fresh_server.worker_pids()) - before) == 1)
     gone = before - set(fresh_server.worker_pids())
     assert len(gone) == 1 and not any(is_alive(pid) for pid in gone)
-    # No process of the server keeps burning CPU on the abandoned query.
-    pids = [fresh_server.process.pid, *fresh_server.worker_pids()]
-    time.sleep(1.0)  # let the replacement finish starting up
-    first = sum(cpu_seconds(pid) for pid in pids)
+    # No process of the server keeps burning CPU on the abandoned query (the fresh worker,
+    # still importing its libraries, is left out of the sum).
+    survivors = [fresh_server.process.pid, *(before & set(fresh_server.worker_pids()))]
+    first = sum(cpu_seconds(pid) for pid in survivors)
     time.sleep(1.5)
-    burnt = sum(cpu_seconds(pid) for pid in pids) - first
+    burnt = sum(cpu_seconds(pid) for pid in survivors) - first
     assert burnt < 0.3, f"the server used {burnt:.2f} s of CPU in 1.5 s after the time-out"
 
 
 def test_a_runaway_query_does_not_block_simple_ones(server) -> None:  # noqa: ANN001
-    outcome: dict[str, httpx.Response] = {}
+    outcome: dict[str, object] = {}
 
     def run_cartesian() -> None:
         with server.client() as http:
             outcome["slow"] = http.get("/sparql", params={"query": CARTESIAN})
+            outcome["slow_done"] = time.monotonic()
 
     runaway = threading.Thread(target=run_cartesian)
     runaway.start()
     time.sleep(0.3)
+    finished: list[float] = []
     try:
         with server.client() as http:
             for _ in range(5):
                 started = time.monotonic()
                 response = http.get("/sparql", params={"query": SIMPLE})
                 assert response.status_code == 200
-                assert time.monotonic() - started < 1.0
-            assert runaway.is_alive(), "the runaway query should still be running"
+                assert time.monotonic() - started < 2.0
+                finished.append(time.monotonic())
     finally:
         runaway.join()
-    assert outcome["slow"].status_code == 504
+    assert outcome["slow"].status_code == 504  # type: ignore[union-attr]
+    answered_meanwhile = [t for t in finished if t < outcome["slow_done"]]  # type: ignore[operator]
+    assert len(answered_meanwhile) >= 3, "simple queries should answer while the runaway runs"
 
 
 def test_a_killed_idle_worker_is_replaced(fresh_server) -> None:  # noqa: ANN001

@@ -52,6 +52,8 @@ class Linker:
     def href(self, iri: str) -> str:
         if iri.startswith(self.public_base + "id/"):
             return "/" + iri[len(self.public_base):].split("#", 1)[0]
+        if iri.startswith(self.public_base + "ontology#"):
+            return "/ontology#" + iri.split("#", 1)[1]
         return iri
 
     def short(self, iri: str) -> str:
@@ -119,8 +121,8 @@ def group_properties(rows: list[Row], linker: Linker) -> list[PropertyValues]:
         if existing is None or link.label < existing.label:
             grouped[predicate][key] = link
     return [
-        PropertyValues(Link(linker.short(p), p if not p.startswith(linker.public_base) else
-                            linker.href(p), p), sorted(values.values(), key=lambda v: v.label))
+        PropertyValues(Link(linker.short(p), linker.href(p), p),
+                       sorted(values.values(), key=lambda v: v.label))
         for p, values in sorted(grouped.items())
     ]
 

@@ -56,6 +56,7 @@ PARAGRAPH = "<thesis/ch5/p/1>"
 MARKER = "<thesis/ch5/marker/2>"
 SEGMENT = "<thesis/ch5/p/1/segment/1>"
 BIB_ENTRY = "<thesis/bibliography/1/1>"
+LABEL = "<thesis/ch5/fn/2/number>"
 WORK = "<work/getty-naumov-1999-road-to-terror>"
 AMBIGUOUS = "<person/kamenev>"
 
@@ -345,6 +346,28 @@ CASES: dict[str, tuple[str, dict[str, int]]] = {
     "bibliography entry anchor untyped": (
         replace(BIB_ENTRY, "rkg:textAnchor", "<x#nowhere>"),
         {"BibliographyEntry-anchor:Class": 1},
+    ),
+    "label without anchor": (replace(LABEL, "rkg:textAnchor"), {"AnchoredText-anchor:MinCount": 1}),
+    "label with two anchors": (
+        add(LABEL, "rkg:textAnchor", S_ANCHOR),
+        {"AnchoredText-anchor:MaxCount": 1},
+    ),
+    "label anchor untyped": (
+        replace(LABEL, "rkg:textAnchor", "<x#nowhere>"),
+        {"AnchoredText-anchor:Class": 1},
+    ),
+    "label of nothing": (replace(LABEL, "dcterms:isPartOf"), {"AnchoredText-part:MinCount": 1}),
+    "label part is a literal": (
+        replace(LABEL, "dcterms:isPartOf", '"fn 2"'),
+        {"AnchoredText-part:NodeKind": 1},
+    ),
+    "front matter outside the thesis": (
+        replace("<thesis/front>", "dcterms:isPartOf"),
+        {"Component-part:MinCount": 1},
+    ),
+    "front matter part is a literal": (
+        replace("<thesis/front>", "dcterms:isPartOf", '"thesis"'),
+        {"Component-part:NodeKind": 1},
     ),
     # citations and record sets
     "citation without kind": (

@@ -1,0 +1,59 @@
+"""Posts and memberships on hand-made sentences: apposition, title, predicate, appointment."""
+
+from __future__ import annotations
+
+from redarmy_kg.events.model import EntityRef
+from redarmy_kg.events.posts import find_posts, group_memberships
+from redarmy_kg.events.stage import appointments_from_posts
+
+from .events_fixtures import paragraph
+
+POST_ORGS = frozenset({EntityRef("org", "pur"), EntityRef("org", "kvo"), EntityRef("org", "nkvd")})
+
+
+def posts_of(*texts: str, earlier: tuple[str, ...] = ()):
+    return [p for s in paragraph(*texts, earlier=earlier) for p in find_posts(s, POST_ORGS)]
+
+
+def summary(posts):
+    return [
+        (
+            p.person.key,
+            p.role,
+            p.organization.key if p.organization else None,
+            p.date.value if p.date else None,
+            p.starts,
+        )
+        for p in posts
+    ]
+
+
+def test_apposition_after_the_name():
+    found = posts_of("On 14 July 1937 Iakir, now the commander of the KVO, wrote a report.")
+    assert summary(found) == [("iakir", "commander", "kvo", "1937-07-14", False)]
+
+
+def test_title_before_the_name_and_fixed_organisation():
+    found = posts_of("In 1936 Peoples Commissar for Defence Voroshilov spoke.")
+    assert summary(found) == [("voroshilov", "peoples-commissar-for-defence", "nko", "1936", False)]
+
+
+def test_predicate_with_a_start_verb_is_also_an_appointment():
+    found = posts_of("Gamarnik became head of PUR in 1929.")
+    assert summary(found) == [("gamarnik", "head", "pur", "1929", True)]
+    (appointment,) = appointments_from_posts(found, [])
+    assert appointment.type == "appointment"
+    assert appointment.institutions == (EntityRef("org", "pur"),)
+
+
+def test_former_post_gets_no_date_and_unknown_organisation_no_post():
+    assert summary(posts_of("In 1937 Iakir, the former commander of the KVO, spoke.")) == [
+        ("iakir", "commander", "kvo", None, False)
+    ]
+    assert posts_of("In 1937 Iakir, the head of the Moscow zoo, spoke.") == []
+
+
+def test_mentions_of_one_post_make_one_membership():
+    found = posts_of("Gamarnik became head of PUR in 1929.", "As head of PUR, Gamarnik spoke.")
+    memberships = group_memberships(found)
+    assert [(m.key, len(m.mentions)) for m in memberships] == [("gamarnik-head-pur", 2)]

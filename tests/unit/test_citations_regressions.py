@@ -128,3 +128,18 @@ def test_article_title_cut_at_a_full_stop_runs_to_the_journal() -> None:
     assert ref.raw.endswith("(1999), 139-169") and ref.form == "full"
     remainders = index.footnotes["ch1/fn/1"].remainders
     assert [r.raw for r in remainders] == ["For a discussion, see ", "."]
+
+
+def test_author_cite_whose_page_number_was_lost_is_kept_as_truncated() -> None:
+    index = parse("Benvenuti points to some feeling within the party, see Benvenuti, p.")
+    (ref,) = refs(index, 1)
+    assert ref.work_key == "benvenuti-1988-bolsheviks-and-the-red"
+    assert ref.raw == "Benvenuti, p." and "truncated-reference" in ref.flags
+
+
+def test_volume_of_a_truncated_full_cite_is_kept() -> None:
+    index = parse(
+        "Mikhail Tukhachevskii, Izbrannye proizvedeniia, 2 vols, ed. by G. I. Oskin "
+        "(Moscow: Voenizdat, 1964), II, p.")
+    (ref,) = refs(index, 1)
+    assert ref.volume == "II" and "truncated-reference" in ref.flags

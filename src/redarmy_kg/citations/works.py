@@ -85,6 +85,8 @@ def parse_author_cite(
     titled = best_by_title(index, candidates, region[:240], single_words=True)
     has_imprint = IMPRINT.search(region) is not None
     locator_next = re.match(rf"\s*,\s*(?:see\s+)?{PAGE_MARK}", region) is not None
+    # `see Benvenuti, p.` with the number lost at a page break: still the author's cite
+    locator_next = locator_next or re.match(r"\s*,\s*pp?\.\s*$", region) is not None
     work_of = NAME_LIST_LEAD.search(text, max(0, match.start() - 80), match.start())
     alone = (at_head or work_of is not None) and re.match(r"[.;]?\s*$", region) is not None
     flags: list[str] = []

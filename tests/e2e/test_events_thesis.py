@@ -144,7 +144,8 @@ def test_historiographical_claims_are_attributed_to_the_historian(built_store):
 
 def sample_rows() -> list[dict[str, str]]:
     with SAMPLE.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def test_sample_is_fifty_events_still_produced(built_store):

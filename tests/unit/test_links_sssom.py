@@ -147,10 +147,16 @@ def test_bundled_mapping_file_is_valid_and_every_published_link_has_evidence() -
         assert link.confidence >= 0.8, link.subject_id
     people = [link for link in published if link.subject_kind == "person"]
     assert all(link.predicate_id == "owl:sameAs" for link in people)
-    # The four people whose QID was seen beside name and life dates in the evidence.
+    # The people whose QID was seen beside name and life dates in the evidence.
     assert {link.subject_key: link.qid for link in people} == {
+        "benes": "Q152274",
+        "dzerzhinskii": "Q188570",
+        "kaganovich": "Q215705",
+        "kamenev-lev": "Q165854",
         "lenin": "Q1394",
+        "radek": "Q84266",
         "stalin": "Q855",
         "trotsky": "Q33391",
         "voroshilov": "Q186185",
+        "zinoviev": "Q207459",
     }

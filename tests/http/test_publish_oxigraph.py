@@ -142,7 +142,7 @@ def test_project_queries_answer_the_same_on_both_stores(
     assert theirs == ours
 
 
-def test_no_queries_means_no_comparison() -> None:
+def test_there_are_project_queries_to_compare() -> None:
     assert QUERIES, "queries/ holds the example queries the round trip is checked with"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redarmy_kg.dates.model import DateValue
-from redarmy_kg.dates.parse import explicit_years, find_dates
+from redarmy_kg.dates.parse import explicit_years, find_dates, single_explicit_year
 from redarmy_kg.dates.words import DateWords, load_date_words
 
 
@@ -37,14 +37,12 @@ def dates_in_passage(
     asides like `as early as 1925` do not move the narrative's time.
     """
     words = words or load_date_words()
-    explicit = find_dates(text, None, words)
     fallback = anchor_year if anchor_year is not None else context_year(previous_texts, words)
-    own_years = explicit_years(text, words)
-    if fallback is None and not own_years:
-        return explicit
-    with_context = find_dates(text, fallback, words)
+    # one pass: yearless dates get a placeholder year, settled below
+    found = find_dates(text, fallback if fallback is not None else words.first_year, words)
+    own_years = [(d.start, d.earliest.year) for d in found if single_explicit_year(d)]
     result: list[DateValue] = []
-    for value in with_context:
+    for value in found:
         if value.inferred_year:
             year = _year_before(value.start, own_years) or fallback
             if year is None:

@@ -38,6 +38,8 @@ def find_dates(
 ) -> list[DateValue]:
     """Every date phrase in `text`, longest match first, without overlaps, in text order."""
     words = words or load_date_words()
+    if not _hint(words).search(text):
+        return []
     candidates: list[tuple[int, int, DateValue]] = []
     for priority, (name, pattern) in enumerate(build_patterns(words).named):
         for match in pattern.finditer(text):
@@ -52,6 +54,13 @@ def find_dates(
     return sorted(chosen, key=lambda v: (v.start, v.end))
 
 
+@lru_cache(maxsize=4)
+def _hint(words: DateWords) -> re.Pattern[str]:
+    """A cheap first look: no digit and no month name means no date."""
+    months = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
+    return re.compile(rf"\d|(?:{months})")
+
+
 def explicit_years(text: str, words: DateWords | None = None) -> list[tuple[int, int]]:
     """(offset, year) of every date in `text` whose year is written out and single."""
     return list(_explicit_years(text, words or load_date_words()))
@@ -62,11 +71,11 @@ def _explicit_years(text: str, words: DateWords) -> tuple[tuple[int, int], ...]:
     return tuple(
         (value.start, value.earliest.year)
         for value in find_dates(text, None, words)
-        if _single_explicit_year(value)
+        if single_explicit_year(value)
     )
 
 
-def _single_explicit_year(value: DateValue) -> bool:
+def single_explicit_year(value: DateValue) -> bool:
     if value.inferred_year or value.precision == "decade":
         return False
     return value.precision == "season" or value.earliest.year == value.latest.year

@@ -24,7 +24,7 @@ from redarmy_kg.events.grammar import (
     subject_before,
 )
 from redarmy_kg.events.model import EntityRef, EntitySpan, EventMention, Participant
-from redarmy_kg.events.triggers import EventType, Trigger, load_speech_verbs
+from redarmy_kg.events.triggers import EventType, Trigger, any_trigger, load_speech_verbs
 
 ROLE_ORDER = (
     "victim",
@@ -70,7 +70,7 @@ class _Slots:
 
 
 def extract_sentence(sentence: SentenceInput, types: tuple[EventType, ...]) -> list[EventMention]:
-    if sentence.reports_view:
+    if sentence.reports_view or not any_trigger(types).search(sentence.text):
         return []
     found: list[EventMention] = []
     for event_type in types:

@@ -51,6 +51,13 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
+@lru_cache(maxsize=8)
+def any_trigger(types: tuple[EventType, ...]) -> re.Pattern[str]:
+    """One pattern for every trigger word: a sentence it misses has no event."""
+    words = tuple(sorted({w for t in types for trigger in t.triggers for w in trigger.words}))
+    return _word_pattern(words)
+
+
 @lru_cache(maxsize=4)
 def load_speech_verbs(path: Path = DEFAULT_PATH) -> re.Pattern[str]:
     """`, Trotsky wrote` after an opening `In a letter to Lenin`: the author's verbs."""

@@ -58,6 +58,7 @@ SUPPORTED = set(VALUE_COMPONENTS) | {
     SH.property,
     SH.targetClass,
     SH.targetSubjectsOf,
+    SH.severity,
     SH.flags,
     SH.name,
     SH.description,
@@ -78,6 +79,7 @@ class Check:
     message: str
     path: str | None
     query: str
+    severity: str = "Violation"  # local name of the shape's sh:severity
 
 
 def term(node: rdflib.term.Node) -> str:
@@ -169,6 +171,11 @@ def constraint_expression(
     raise UnsupportedShape(f"unsupported parameter {parameter}")
 
 
+def severity_of(graph: rdflib.Graph, shape: rdflib.term.Node) -> str:
+    severity = graph.value(shape, SH.severity)
+    return str(severity).removeprefix(str(SH)) if severity is not None else "Violation"
+
+
 def is_text(var: str) -> str:
     """pySHACL compares IRIs and string literals as text, everything else by value."""
     return f'(isIRI({var}) || datatype({var}) = <{XSD}string> || lang({var}) != "")'
@@ -193,9 +200,10 @@ def checks_for_property(
 ) -> Iterator[Check]:
     path = compile_path(graph, graph.value(prop, SH.path))
     shape = str(prop)
+    severity = severity_of(graph, prop)
 
     def check(component: str, query: str) -> Check:
-        return Check(shape, component, message, path, " ".join(query.split()))
+        return Check(shape, component, message, path, " ".join(query.split()), severity)
 
     values = f"{{ SELECT DISTINCT ?focus ?value WHERE {{ {target} ?focus {path} ?value }} }}"
     optional_values = (
@@ -268,6 +276,7 @@ def checks_for_node_shape(graph: rdflib.Graph, node_shape: rdflib.term.Node) -> 
                 message,
                 None,
                 f"SELECT ?focus WHERE {{ {target} FILTER(!COALESCE({expression}, false)) }}",
+                severity_of(graph, node_shape),
             )
     for prop in sorted(graph.objects(node_shape, SH.property)):
         if isinstance(prop, BNode):

@@ -37,25 +37,34 @@ class ResultGroup:
     examples: tuple[ValidationResult, ...]
 
 
+def split_by_severity(
+    results: list[ValidationResult],
+) -> tuple[list[ValidationResult], list[ValidationResult]]:
+    """(violations, warnings and infos), each sorted."""
+    violations = sorted(r for r in results if r.severity == "Violation")
+    return violations, sorted(r for r in results if r.severity != "Violation")
+
+
 @dataclass
 class ValidationReport:
     """The outcome of one engine on one dataset."""
 
     engine: str  # "shacl" (pySHACL) or "sparql" (the same constraints on pyoxigraph)
-    conforms: bool
-    results: list[ValidationResult] = field(default_factory=list)
+    conforms: bool  # no result of severity sh:Violation
+    results: list[ValidationResult] = field(default_factory=list)  # violations only
+    warnings: list[ValidationResult] = field(default_factory=list)  # sh:Warning / sh:Info
     seconds: float = 0.0  # wall-clock time, loading the data included
     cpu_seconds: float = 0.0  # CPU time of this process (all threads) for the same work
     report_turtle: bytes = b""  # the SHACL validation report graph
 
     def counts(self) -> Counter[tuple[str, str]]:
-        """Violation count per (shape, constraint component)."""
-        return Counter(result.key for result in self.results)
+        """Result count (violations and warnings) per (shape, constraint component)."""
+        return Counter(result.key for result in [*self.results, *self.warnings])
 
-    def groups(self) -> list[ResultGroup]:
-        """Results grouped by shape and component, largest group first."""
+    def groups(self, warnings: bool = False) -> list[ResultGroup]:
+        """Violations (or warnings) grouped by shape and component, largest group first."""
         by_key: dict[tuple[str, str], list[ValidationResult]] = {}
-        for result in sorted(self.results):
+        for result in sorted(self.warnings if warnings else self.results):
             by_key.setdefault(result.key, []).append(result)
         groups = [
             ResultGroup(

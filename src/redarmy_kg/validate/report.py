@@ -31,15 +31,19 @@ def format_group(group: ResultGroup) -> list[str]:
 
 
 def format_summary(report: ValidationReport) -> str:
-    """Counts by shape and constraint, three examples each, largest first."""
+    """Counts by shape and constraint, three examples each, largest first; then warnings."""
     timing = f"{report.seconds:.2f}s wall, {report.cpu_seconds:.2f}s CPU"
     if report.conforms:
-        return f"SHACL ({report.engine}): conforms ({timing})"
-    groups = report.groups()
-    lines = [
-        f"SHACL ({report.engine}): {len(report.results)} violations of {len(groups)} "
-        f"constraints ({timing})"
-    ]
-    for group in groups:
-        lines.extend(format_group(group))
+        lines = [f"SHACL ({report.engine}): conforms ({timing})"]
+    else:
+        lines = [
+            f"SHACL ({report.engine}): {len(report.results)} violations of "
+            f"{len(report.groups())} constraints ({timing})"
+        ]
+        for group in report.groups():
+            lines.extend(format_group(group))
+    if report.warnings:
+        lines.append(f"  warnings (they do not fail validation): {len(report.warnings)}")
+        for group in report.groups(warnings=True):
+            lines.extend("  " + line for line in format_group(group))
     return "\n".join(lines)

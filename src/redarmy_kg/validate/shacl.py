@@ -21,7 +21,7 @@ from rdflib.term import Node
 from redarmy_kg.errors import BadInput
 from redarmy_kg.validate import resources
 from redarmy_kg.validate.compile import compile_path
-from redarmy_kg.validate.model import SH, ValidationReport, ValidationResult
+from redarmy_kg.validate.model import SH, ValidationReport, ValidationResult, split_by_severity
 from redarmy_kg.validate.report_graph import report_turtle
 
 SHACL = rdflib.Namespace(SH)
@@ -84,7 +84,7 @@ def validate_graph(data: rdflib.Graph) -> ValidationReport:
     shapes = resources.shapes_graph()
     for triple in resources.ontology_graph():
         data.add(triple)
-    conforms, report_graph, _ = pyshacl.validate(
+    _, report_graph, _ = pyshacl.validate(
         data_graph=data,
         shacl_graph=shapes,
         inplace=True,
@@ -94,12 +94,14 @@ def validate_graph(data: rdflib.Graph) -> ValidationReport:
         allow_warnings=False,
     )
     results = results_from_report(report_graph, shapes)
+    violations, warnings = split_by_severity(results)
     return ValidationReport(
         engine="shacl",
-        conforms=bool(conforms),
-        results=results,
+        conforms=not violations,
+        results=violations,
+        warnings=warnings,
         seconds=time.perf_counter() - started,
-        report_turtle=report_turtle(bool(conforms), results),
+        report_turtle=report_turtle(not violations, results),
     )
 
 

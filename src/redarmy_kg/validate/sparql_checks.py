@@ -16,7 +16,7 @@ from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store
 from redarmy_kg.errors import BadInput
 from redarmy_kg.validate import resources
 from redarmy_kg.validate.compile import Check, compile_shapes
-from redarmy_kg.validate.model import ValidationReport, ValidationResult
+from redarmy_kg.validate.model import ValidationReport, ValidationResult, split_by_severity
 from redarmy_kg.validate.report_graph import report_turtle
 
 ONTOLOGY_GRAPH = NamedNode("urn:x-redarmy-kg:validation:ontology")
@@ -53,6 +53,7 @@ def run_check(store: Store, check: Check) -> list[ValidationResult]:
                 value=str(value) if value is not None else None,
                 path=check.path,
                 message=check.message,
+                severity=check.severity,
             )
         )
     return results
@@ -63,13 +64,14 @@ def validate_store(store: Store) -> ValidationReport:
     results: list[ValidationResult] = []
     for check in shape_checks():
         results.extend(run_check(store, check))
-    results.sort()
+    violations, warnings = split_by_severity(results)
     return ValidationReport(
         engine="sparql",
-        conforms=not results,
-        results=results,
+        conforms=not violations,
+        results=violations,
+        warnings=warnings,
         seconds=time.perf_counter() - started,
-        report_turtle=report_turtle(not results, results),
+        report_turtle=report_turtle(not violations, results),
     )
 
 

@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=6.0, help="per concurrency level")
     parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="query workers of our server (default: its own default)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         build_dir = ensure_build(args.build_dir, Path(scratch))
@@ -179,7 +181,9 @@ def main(argv: list[str] | None = None) -> None:
         upstream_url = f"http://127.0.0.1:{upstream_port}/query"
         servers = {
             "redarmy-kg": ([sys.executable, "-m", "redarmy_kg", "serve", "--build-dir",
-                            str(build_dir), "--port", str(ours_port)], ours_url),
+                            str(build_dir), "--port", str(ours_port),
+                            *(["--workers", str(args.workers)] if args.workers else [])],
+                           ours_url),
             "oxigraph": ([oxigraph_binary(), "serve-read-only", "--location", str(store),
                           "--bind", f"127.0.0.1:{upstream_port}", "--union-default-graph",
                           "--timeout-s", "30"], upstream_url),

@@ -20,7 +20,7 @@ from redarmy_kg.server.settings import ServerSettings
 @click.option("--timeout", "timeout_s", default=30.0, show_default=True, type=float,
               help="Seconds a query may run before its worker is killed (504).")
 @click.option("--workers", type=int, default=None,
-              help="Query worker processes (default: 2 to 4, by CPU count).")
+              help="Query worker processes (default: two per CPU, 2 to 8).")
 @click.option("--allow-service", "allowed_services", multiple=True, metavar="URL",
               help="Endpoint SERVICE may federate to (repeatable); none by default.")
 @click.option("--public-base", default=None, metavar="IRI",

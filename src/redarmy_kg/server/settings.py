@@ -14,8 +14,9 @@ from redarmy_kg import iris
 
 
 def _default_workers() -> int:
-    """Two workers at least (one runaway query must not stall the rest), at most four."""
-    return max(2, min(4, os.cpu_count() or 2))
+    """Two per CPU, between 2 and 8: a runaway query holds one worker while the others
+    keep answering, and light queries queue less behind heavy ones."""
+    return max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from redarmy_kg.structure.model import Document, Span, TextBlock, UnassignedText
 
 _NON_BLANK_LINES = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, order=True)
@@ -135,34 +135,35 @@ def unassigned_text(document: Document) -> list[UnassignedText]:
 
 def coverage(document: Document) -> Coverage:
     """How the non-whitespace characters of the corpus are accounted for."""
-    corpus = document.corpus
-    pieces = published_pieces(document)
+    count = _non_space_counter(document.corpus)
     covered = overlapping = 0
     overlaps: list[tuple[str, str]] = []
     reach, reach_owner = 0, ""
-    for piece in pieces:
+    for piece in published_pieces(document):
         start, end = piece.span.start, piece.span.end
         if start < reach:
-            overlapping += _count_non_space(corpus, start, min(end, reach))
+            overlapping += count(start, min(end, reach))
             if len(overlaps) < 20:
                 overlaps.append((reach_owner, piece.owner))
-        fresh = max(start, reach)
-        covered += _count_non_space(corpus, fresh, max(end, fresh))
+        covered += count(max(start, reach), end)
         if end > reach:
             reach, reach_owner = end, piece.owner
     unassigned = document.unassigned
-    lost = sum(_count_non_space(corpus, u.span.start, u.span.end) for u in unassigned)
     return Coverage(
-        non_whitespace_chars=_count_non_space(corpus, 0, len(corpus)),
+        non_whitespace_chars=count(0, len(document.corpus)),
         covered_chars=covered,
         overlapping_chars=overlapping,
         unassigned_spans=len(unassigned),
-        unassigned_chars=lost,
+        unassigned_chars=sum(count(u.span.start, u.span.end) for u in unassigned),
         overlaps=tuple(overlaps),
     )
 
 
-def _count_non_space(corpus: str, start: int, end: int) -> int:
-    if end <= start:
-        return 0
-    return sum(1 for _ in _NON_SPACE.finditer(corpus, start, end))
+def _non_space_counter(corpus: str) -> Callable[[int, int], int]:
+    """`count(start, end)`: non-whitespace characters in `corpus[start:end]`."""
+    before = [0, *accumulate(not char.isspace() for char in corpus)]
+
+    def count(start: int, end: int) -> int:
+        return before[end] - before[start] if end > start else 0
+
+    return count

@@ -113,7 +113,7 @@ def write_ontology_html(out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / ONTOLOGY_HTML
     stamp = f"<!-- generated from sources with SHA-256 {source_digest()} -->\n"
-    if path.is_file() and path.read_text(encoding="utf-8").startswith(stamp):
+    if path.is_file() and path.read_text(encoding="utf-8").endswith(stamp):
         return path  # pyLODE takes seconds; the sources have not changed
-    path.write_text(stamp + ontology_html(), encoding="utf-8")
+    path.write_text(ontology_html().rstrip("\n") + "\n" + stamp, encoding="utf-8")
     return path

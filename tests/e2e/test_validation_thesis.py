@@ -94,3 +94,22 @@ def test_validate_command_on_the_build(build_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "SHACL (sparql): conforms" in result.output
     assert (tmp_path / "shacl-report.ttl").is_file()
+
+
+def test_every_anchor_quotes_the_corpus_exactly(build_dir: Path, corpus_text: str) -> None:
+    """What SHACL cannot see: corpus[oa:start:oa:end] == oa:exact for every anchor."""
+    store = pyoxigraph.Store()
+    store.load((build_dir / "redarmy-kg.nq").read_bytes(), format=pyoxigraph.RdfFormat.N_QUADS)
+    query = """PREFIX oa: <http://www.w3.org/ns/oa#>
+    SELECT ?start ?end ?exact WHERE {
+      ?anchor oa:hasSelector ?position , ?quote .
+      ?position oa:start ?start ; oa:end ?end .
+      ?quote oa:exact ?exact }"""
+    rows = list(store.query(query, use_default_graph_as_union=True))
+    assert len(rows) > 15_000
+    wrong = [
+        (row["start"].value, row["exact"].value[:40])
+        for row in rows
+        if corpus_text[int(row["start"].value) : int(row["end"].value)] != row["exact"].value
+    ]
+    assert wrong == []

@@ -150,13 +150,20 @@ def test_bundled_mapping_file_is_valid_and_every_published_link_has_evidence() -
     # The people whose QID was seen beside name and life dates in the evidence.
     assert {link.subject_key: link.qid for link in people} == {
         "benes": "Q152274",
+        "brzezinski": "Q168041",
+        "churchill": "Q8016",
         "dzerzhinskii": "Q188570",
+        "george-v": "Q269412",
+        "gorbachev-mikhail": "Q30487",
         "kaganovich": "Q215705",
         "kamenev-lev": "Q165854",
+        "kolchak": "Q185718",
         "lenin": "Q1394",
+        "ordzhonikidze": "Q259843",
         "radek": "Q84266",
         "stalin": "Q855",
         "trotsky": "Q33391",
         "voroshilov": "Q186185",
+        "zhukov": "Q124617",
         "zinoviev": "Q207459",
     }

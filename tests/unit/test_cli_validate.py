@@ -123,3 +123,18 @@ def test_gate_rejects_broken_data_with_a_stable_report(tmp_path: Path) -> None:
     report = (tmp_path / "a" / "shacl-report.ttl").read_bytes()
     assert report == (tmp_path / "b" / "shacl-report.ttl").read_bytes()
     assert len(second.results) == 1
+
+
+def test_internal_error_exits_3_with_one_line(
+    build_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import redarmy_kg.validate as validate_package
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("reasoner exploded")
+
+    monkeypatch.setattr(validate_package, "validate_build", broken)
+    code, output = run(str(build_folder), "--no-owl")
+    assert code == 3
+    assert "internal error: RuntimeError: reasoner exploded" in output
+    assert output.strip().count("\n") == 0

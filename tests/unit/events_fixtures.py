@@ -22,6 +22,8 @@ NAMES = {
     "Iakir": EntityRef("person", "iakir"),
     "Conquest": EntityRef("person", "conquest"),
     "Kork": EntityRef("person", "kork"),
+    "Central Committee": EntityRef("org", "tsk"),
+    "Military Soviet": EntityRef("org", "military-soviet"),
     "NKVD": EntityRef("org", "nkvd"),
     "PUR": EntityRef("org", "pur"),
     "Politburo": EntityRef("org", "politburo"),

@@ -130,3 +130,19 @@ def test_historians_view_yields_no_event():
 def test_second_verb_of_a_coordination_takes_the_first_verbs_subject():
     found = events_of("On 14 May 1937 Kork was removed from his position and arrested.")
     assert ("arrest", (("victim", "kork"),), "1937-05-14") in summary(found)
+
+
+def test_plenum_of_a_body_and_party_congress():
+    found = events_of(
+        "At a Plenum of the Central Committee in February 1924 Gamarnik spoke.",
+        "The Tenth Party Congress in March 1921 laid the foundations.",
+    )
+    assert summary(found) == [
+        ("plenum", (("organiser", "communist-party"),), "1921-03"),
+        ("plenum", (("organiser", "tsk"),), "1924-02"),
+    ]
+
+
+def test_a_body_that_meets_but_not_a_person_alone():
+    found = events_of("The Military Soviet met again in October 1936.", "Stalin met in 1936.")
+    assert summary(found) == [("meeting", (("organiser", "military-soviet"),), "1936-10")]

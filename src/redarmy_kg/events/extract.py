@@ -45,7 +45,7 @@ NOUN_DATE_CHARS = 20
 LETTER_PHRASE = re.compile(r"\b[Ii]n\s+(?:a|an|his|her|another|one|the)\s+(?:\w+\s+)?\w+\s+to\b")
 COORDINATED = re.compile(r"\band\s+(?:(?:also|later|then|subsequently|soon)\s+)*$")
 PASSIVE_VERB = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed)\b")
-NOUN_FORMS = ("noun", "to_noun")
+NOUN_FORMS = ("noun", "to_noun", "body_noun")
 SENTENCE_OPENER = re.compile(r"\s*(?:(?:The|His|Her|Their)\s+)?(?:[A-Z][\w-]*\s+)?")
 NOUN_OF = re.compile(r"(?:\s+(?:and|or)\s+(?:the\s+)?[a-z]+)?\s+of\s+")
 AGENT_KINDS = ("person", "org")
@@ -134,6 +134,7 @@ def _fill_slots(sentence: SentenceInput, trigger: Trigger, start: int, end: int)
         "to_verb": _to_verb,
         "to_noun": _to_noun,
         "sent_noun": _sent_noun,
+        "body_noun": _body_noun,
     }[trigger.form]
     return handler(sentence, trigger, start, end)
 
@@ -197,12 +198,28 @@ def _noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _S
 
 
 def _subject(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:
-    slot = subject_before(sentence.text, sentence.spans, start)
+    slot = subject_before(sentence.text, sentence.spans, start, kinds=trigger.subject_kinds)
     if slot is None or slot.passive:
         return None
     subjects = _resolve_slot(sentence, slot.spans, slot.anaphor)
     role = trigger.subject or "participant"
     return _Slots((), tuple(Participant(role, e) for e in subjects), end)
+
+
+def _body_noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:
+    """`a Plenum of the Central Committee`, `the Tenth Party Congress`: the body that meets."""
+    text = sentence.text
+    role = trigger.agent or "organiser"
+    of = re.match(r"\s+of\s+", text[end:])
+    if of is not None:
+        bodies = list_after(text, sentence.spans, end + of.end(), kinds=("org",))
+        if bodies:
+            return _Slots((), tuple(Participant(role, b.entity) for b in bodies), bodies[-1].end)
+    word_before = re.search(r"(\w+)\s+$", text[:start])
+    for word, org in trigger.default_organisers:
+        if word_before is not None and word_before.group(1) == word:
+            return _Slots((), (Participant(role, EntityRef("org", org)),), end)
+    return None
 
 
 def _to_verb(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:

@@ -12,7 +12,7 @@ import yaml
 from redarmy_kg.errors import BadInput
 
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "mappings" / "event_triggers.yaml"
-FORMS = ("verb", "passive", "noun", "subject", "to_verb", "to_noun", "sent_noun")
+FORMS = ("verb", "passive", "noun", "subject", "to_verb", "to_noun", "sent_noun", "body_noun")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Trigger:
     agent: str | None = None
     target: str | None = None
     subject: str | None = None
+    subject_kinds: tuple[str, ...] = ("person",)
+    default_organisers: tuple[tuple[str, str], ...] = ()  # word before the noun -> org key
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -86,6 +88,8 @@ def load_event_types(path: Path = DEFAULT_PATH) -> tuple[EventType, ...]:
                     agent=entry.get("agent"),
                     target=entry.get("target"),
                     subject=entry.get("subject"),
+                    subject_kinds=tuple(entry.get("subject_kinds", ["person"])),
+                    default_organisers=tuple(sorted(entry.get("default_organisers", {}).items())),
                 )
             )
         types.append(

@@ -1,11 +1,11 @@
-"""The built RDF dataset: quads grouped by named graph, in a canonical order."""
+"""The built RDF dataset: every stage's quads, and their canonical N-Quads form."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import Quad, RdfFormat, serialize
 
 
 @dataclass
@@ -19,10 +19,6 @@ class RdfDataset:
         self.quads.extend(quads)
         self._nquads = None
 
-    def graph_names(self) -> list[str]:
-        names = {q.graph_name.value for q in self.quads if isinstance(q.graph_name, NamedNode)}
-        return sorted(names)
-
     def canonical_nquads(self) -> bytes:
         """Sorted, de-duplicated N-Quads: the byte-identical form of the dataset."""
         if self._nquads is None:
@@ -31,23 +27,6 @@ class RdfDataset:
             self._nquads = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
         return self._nquads
 
-    def canonical_quads(self) -> list[Quad]:
-        """Quads de-duplicated and ordered by graph, subject, predicate, object."""
-        return sorted_by_graph(parse(self.canonical_nquads(), format=RdfFormat.N_QUADS))
-
     def __len__(self) -> int:
         return len(self.quads)
 
-
-def sorted_by_graph(quads: Iterable[Quad]) -> list[Quad]:
-    return sorted(quads, key=_graph_first_key)
-
-
-def _graph_first_key(quad: Quad) -> tuple[str, str, str, str]:
-    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
-
-
-def iter_graph(quads: Iterable[Quad], graph_iri: str) -> Iterator[Quad]:
-    return (
-        q for q in quads if isinstance(q.graph_name, NamedNode) and q.graph_name.value == graph_iri
-    )

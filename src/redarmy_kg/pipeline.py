@@ -27,11 +27,12 @@ from redarmy_kg.errors import BadInput
 from redarmy_kg.links.rdf import build_links
 from redarmy_kg.progress import Progress
 from redarmy_kg.publish.dumps import write_dumps
+from redarmy_kg.publish.metadata import ReleaseInfo
 from redarmy_kg.publish.void import write_void
 from redarmy_kg.rdf.citations import emit_citations
 from redarmy_kg.rdf.entities import emit_entities
 from redarmy_kg.rdf.structure import emit_structure
-from redarmy_kg.store import open_store, replace_store
+from redarmy_kg.store import replace_store
 from redarmy_kg.structure import parse_document
 from redarmy_kg.structure.model import Document
 from redarmy_kg.structure.report import structure_report
@@ -150,7 +151,8 @@ def run_build(config: BuildConfig, progress: Progress) -> BuildResult:
     with progress.step("store"):
         result.outputs["store"] = replace_store(nquads, out_dir)
     with progress.step("dataset description"):
-        result.outputs["void"] = write_void(open_store(out_dir), out_dir, result.outputs)
+        release = ReleaseInfo(corpus_sha256=hashlib.sha256(corpus.encode("ascii")).hexdigest())
+        result.outputs["void"] = write_void(nquads, out_dir, result.outputs, release)
         if result.citations is not None:
             findings = out_dir / "citations-findings.md"
             result.outputs["findings"] = write_findings(result.citations, findings)

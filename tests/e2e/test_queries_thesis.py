@@ -288,3 +288,13 @@ def test_voroshilov_posts_and_letters(built_store):
     rows = run(built_store, "people-voroshilov-posts-and-letters")
     kinds = column(rows, "what")
     assert {"post", "letter written", "letter received"} <= kinds
+
+
+def test_plenums_congresses_and_meetings(built_store):
+    rows = run(built_store, "events-plenums-congresses-meetings")
+    # "The Tenth Party Congress in March 1921"; "at a Plenum of the Central Committee in
+    # February 1924"; "the Military Soviet met again between 1 and 4 June" (1937).
+    names = {(r["type"], r["earliest"]) for r in rows}
+    assert ("Plenum", "1921-03-01") in names and ("Plenum", "1924-02-01") in names
+    assert ("Meeting", "1937-06-01") in names
+    assert any(r["dateText"] == "23 to 29 June" and r["earliest"] == "1937-06-23" for r in rows)

@@ -43,6 +43,9 @@ HEDGES = re.compile(
 )
 NOUN_DATE_CHARS = 20
 LETTER_PHRASE = re.compile(r"\b[Ii]n\s+(?:a|an|his|her|another|one|the)\s+(?:\w+\s+)?\w+\s+to\b")
+INCLUDING = re.compile(
+    r"(?:\s+of\s+[^,;:]{0,60}?|\s+in\s+[^,;:]{0,30}?)?,?\s+including\s+(?:the\s+)?"
+)
 COORDINATED = re.compile(r"\band\s+(?:(?:also|later|then|subsequently|soon)\s+)*$")
 PASSIVE_VERB = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed)\b")
 NOUN_FORMS = ("noun", "to_noun", "body_noun")
@@ -184,7 +187,13 @@ def _noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _S
         listed = list_after(text, sentence.spans, of.end())
         patients = [s.entity for s in listed]
         last = listed[-1].end if listed else end
-    else:
+    including = INCLUDING.match(text, end)
+    if not patients and including is not None:
+        # `the arrests of several senior officers, including Putna and Primakov`
+        listed = list_after(text, sentence.spans, including.end())
+        patients = [s.entity for s in listed]
+        last = listed[-1].end if listed else end
+    if not patients and of is None and including is None:
         owner = possessive_before(text, sentence.spans, _before_date(sentence, start))
         if isinstance(owner, Anaphor):
             patients = _resolve_slot(sentence, (), owner)
@@ -344,8 +353,7 @@ def _noun_date(sentence: SentenceInput, start: int, end: int) -> tuple[DateValue
     near = [
         d
         for d in sentence.dates
-        if -NOUN_DATE_CHARS <= d.start - end <= NOUN_DATE_CHARS
-        or 0 <= start - d.end <= NOUN_DATE_CHARS
+        if start - NOUN_DATE_CHARS <= d.end and d.start <= end + NOUN_DATE_CHARS
     ]
     if near:
         return min(near, key=lambda d: abs(d.start - end)), False

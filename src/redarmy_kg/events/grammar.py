@@ -157,6 +157,7 @@ LIST_JOINERS = re.compile(
     r"^\s*(?:,\s*and\s+|,\s*or\s+|,\s*as\s+well\s+as\s+|,\s*|\s+and\s+|\s+or\s+"
     r"|\s+as\s+well\s+as\s+)"
 )
+APPOSED = re.compile(r"(?:,|\bsuch as)\s*$")
 CLOSING_AFTER = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s")
 WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
 SINGULAR_PRONOUNS = frozenset(["he", "she"])
@@ -294,6 +295,11 @@ def subject_before(
     if anaphor is not None:
         return SubjectSlot((), anaphor, passive)
     found = list_before(text, spans, len(head), kinds)
+    if not found and head.endswith(","):
+        # `the aide to the commander of the KVO, R. A. Peterson, was arrested`
+        listed = list_before(text, spans, len(head) - 1, kinds)
+        if listed and APPOSED.search(text[: listed[0].start]):
+            found = [s for s in listed if s.entity.kind == "person"]
     if not found:
         without_apposition = _strip_apposition(head)
         if without_apposition is not None:
@@ -343,10 +349,10 @@ def _strip_apposition(head: str) -> str | None:
     if match is None:
         return None
     apposition = match.group(1)
-    if any(
-        w.lower() in {"was", "were", "had", "has", "is", "are", "who", "which"}
-        for w in WORD.findall(apposition)
-    ):
+    words = [w.lower() for w in WORD.findall(apposition)]
+    relative = bool(words) and words[0] == "who"  # `Gai, who had supported Trotsky ...,`
+    verbs = {"was", "were", "had", "has", "is", "are", "who", "which"}
+    if not relative and any(w in verbs for w in words):
         return None
     return head[: match.start()].rstrip()
 

@@ -2,11 +2,12 @@
 
 Both servers read the same on-disk store (read-only) built from the thesis, with the
 union of all graphs as the default graph. A mix of the example queries of
-`queries/*.rq` is sent by 1, 4 and 16 concurrent clients for a fixed time each;
+`queries/*.rq` is sent by 1, 4 and 16 concurrent clients for a fixed time each,
+alternating between the servers in short rounds (load from elsewhere falls on both);
 throughput and p50/p99 latency are printed side by side with ratios and saved to
 `benchmarks/results/endpoint.json`. The whole run takes about a minute.
 
-Usage: python -m benchmarks.bench_endpoint [--seconds 6] [--build-dir build]
+Usage: python -m benchmarks.bench_endpoint [--seconds 8] [--rounds 4] [--build-dir build]
 """
 
 from __future__ import annotations
@@ -101,20 +102,22 @@ def stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
-async def drive(url: str, queries: list[str], clients: int, seconds: float) -> tuple[
-        list[float], int]:
+async def drive(url: str, queries: list[str], clients: int, seconds: float,
+                cursor: list[int] | None = None) -> tuple[list[float], int]:
+    """`clients` concurrent clients send the mix in order (from `cursor`, which is advanced,
+    so that successive rounds go on through the mix) until `seconds` have passed."""
+    cursor = cursor if cursor is not None else [0]
     latencies: list[float] = []
     errors = 0
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(trust_env=False, timeout=60, limits=limits) as http:
 
-        async def client(offset: int) -> None:
+        async def client() -> None:
             nonlocal errors
-            index = offset
             while time.monotonic() < deadline:
-                query = queries[index % len(queries)]
-                index += 1
+                query = queries[cursor[0] % len(queries)]
+                cursor[0] += 1
                 started = time.perf_counter()
                 response = await http.post(url, data={"query": query},
                                            headers={"Accept": ACCEPT})
@@ -124,24 +127,45 @@ async def drive(url: str, queries: list[str], clients: int, seconds: float) -> t
                 else:
                     errors += 1
 
-        await asyncio.gather(*(client(i) for i in range(clients)))
+        await asyncio.gather(*(client() for _ in range(clients)))
     return latencies, errors
 
 
-def measure(name: str, url: str, queries: list[str], seconds: float) -> list[LoadResult]:
+def measure_level(url: str, queries: list[str], clients: int, seconds: float,
+                  cursor: list[int]) -> tuple[list[float], int, float]:
+    started = time.monotonic()
+    latencies, errors = asyncio.run(drive(url, queries, clients, seconds, cursor))
+    return latencies, errors, time.monotonic() - started
+
+
+def summarise(name: str, clients: int, latencies: list[float], errors: int,
+              elapsed: float) -> LoadResult:
+    ordered = sorted(latencies) or [0.0]
+    return LoadResult(
+        server=name, clients=clients, requests=len(latencies), errors=errors,
+        seconds=round(elapsed, 2),
+        p50_ms=round(statistics.median(ordered) * 1000, 2),
+        p99_ms=round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 2),
+    )
+
+
+def measure_interleaved(urls: dict[str, str], queries: list[str], seconds: float,
+                        rounds: int) -> list[LoadResult]:
+    """Each level runs `rounds` times per server, alternating servers, so that a burst of
+    load from elsewhere on the machine falls on both alike."""
+    for url in urls.values():
+        asyncio.run(drive(url, queries, 2, 1.0))  # warm caches and connections
     results = []
-    asyncio.run(drive(url, queries, 2, 1.0))  # warm caches and connections
     for clients in CONCURRENCY:
-        started = time.monotonic()
-        latencies, errors = asyncio.run(drive(url, queries, clients, seconds))
-        elapsed = time.monotonic() - started
-        ordered = sorted(latencies) or [0.0]
-        results.append(LoadResult(
-            server=name, clients=clients, requests=len(latencies), errors=errors,
-            seconds=round(elapsed, 2),
-            p50_ms=round(statistics.median(ordered) * 1000, 2),
-            p99_ms=round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 2),
-        ))
+        totals = {name: ([], 0, 0.0) for name in urls}
+        cursors = {name: [0] for name in urls}
+        for _ in range(rounds):
+            for name, url in urls.items():
+                latencies, errors, elapsed = measure_level(url, queries, clients,
+                                                           seconds / rounds, cursors[name])
+                done, failed, spent = totals[name]
+                totals[name] = (done + latencies, failed + errors, spent + elapsed)
+        results += [summarise(name, clients, *totals[name]) for name in urls]
     return results
 
 
@@ -168,7 +192,10 @@ def oxigraph_binary() -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=6.0, help="per concurrency level")
+    parser.add_argument("--seconds", type=float, default=8.0,
+                        help="per concurrency level and server")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="alternations between the servers within a level")
     parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
     parser.add_argument("--workers", type=int, default=None,
                         help="query workers of our server (default: its own default)")
@@ -189,13 +216,15 @@ def main(argv: list[str] | None = None) -> None:
                           "--timeout-s", "30"], upstream_url),
         }
         queries = load_queries()
-        results: list[LoadResult] = []
-        for name, (command, url) in servers.items():
-            process = start(command, url)
-            try:
+        processes = [start(command, url) for command, url in servers.values()]
+        try:
+            for _, url in servers.values():
                 queries = check_queries(url, queries)
-                results += measure(name, url, list(queries.values()), args.seconds)
-            finally:
+            urls = {name: url for name, (_, url) in servers.items()}
+            results = measure_interleaved(urls, list(queries.values()), args.seconds,
+                                          args.rounds)
+        finally:
+            for process in processes:
                 stop(process)
     report(results, sorted(queries))
 

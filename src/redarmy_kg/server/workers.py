@@ -205,7 +205,8 @@ class WorkerPool:
         self.size = size
         self.memory_limit_mb = memory_limit_mb
         self.startup_timeout_s = startup_timeout_s
-        self._idle: asyncio.Queue[Worker] = asyncio.Queue()
+        # Last in, first out: the most recently used worker has the warmest caches.
+        self._idle: asyncio.LifoQueue[Worker] = asyncio.LifoQueue()
         self._all: set[Worker] = set()
         self._replacing: set[asyncio.Task[None]] = set()
         self.replaced = 0

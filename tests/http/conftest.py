@@ -33,7 +33,8 @@ class RunningServer:
     build_dir: Path
 
     def client(self, **options: object) -> httpx.Client:
-        return httpx.Client(base_url=self.url, trust_env=False, timeout=30, **options)
+        options.setdefault("timeout", 30)
+        return httpx.Client(base_url=self.url, trust_env=False, **options)
 
     def worker_pids(self) -> list[int]:
         """Query worker processes: children of the server started by multiprocessing's spawn."""

@@ -214,3 +214,15 @@ def test_the_server_follows_a_rebuild_without_a_restart(
         assert people() == 4
         assert "Iakir" not in http.get("/").text  # no label, but the counts follow:
         assert '<th scope="row">people</th><td>4</td>' in http.get("/").text
+
+
+def test_a_client_that_gives_up_frees_its_worker(launch) -> None:  # noqa: ANN001
+    patient = launch("--timeout", "60")
+    before = set(patient.worker_pids())
+    with patient.client(timeout=httpx.Timeout(30, read=0.8)) as http, \
+            pytest.raises(httpx.ReadTimeout):
+        http.get("/sparql", params={"query": CARTESIAN})
+    # Long before the 60 s time bound, the worker running the abandoned query is gone.
+    assert wait_for(lambda: len(before - set(patient.worker_pids())) == 1, seconds=5)
+    gone = before - set(patient.worker_pids())
+    assert not any(patient.is_alive(pid) for pid in gone)

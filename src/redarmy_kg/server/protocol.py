@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
+from collections.abc import Awaitable
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
@@ -22,6 +26,8 @@ from redarmy_kg.server.service_description import service_description
 from redarmy_kg.server.settings import ServerSettings
 from redarmy_kg.server.workers import QueryJob, WorkerPool
 
+T = TypeVar("T")
+DISCONNECT_POLL_S = 0.5
 FORM_TYPE = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -48,11 +54,29 @@ async def sparql_endpoint(request: Request) -> Response:
         return describe_service(request, accept)
     job = build_job(parsed, settings, accept)
     pool: WorkerPool = request.app.state.pool
-    outcome = await pool.run(job, settings.query_timeout_s, settings.queue_timeout_s)
+    outcome = await until_disconnected(
+        request, pool.run(job, settings.query_timeout_s, settings.queue_timeout_s))
     if outcome.error is not None:
         return error_response(outcome.error)
     return Response(outcome.body, media_type=_with_charset(outcome.media_type),
                     headers={"Vary": "Accept"})
+
+
+async def until_disconnected(request: Request, work: Awaitable[T]) -> T:
+    """Await `work`, but give up (and so kill its worker) if the client goes away."""
+    task = asyncio.ensure_future(work)
+    try:
+        while True:
+            done, _ = await asyncio.wait({task}, timeout=DISCONNECT_POLL_S)
+            if done:
+                return task.result()
+            if await request.is_disconnected():
+                raise ApiError(499, "client-closed-request", "the client went away")
+    finally:
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, ApiError):
+                await task
 
 
 async def read_protocol_request(request: Request, max_bytes: int) -> ProtocolRequest:

@@ -33,6 +33,7 @@ def only(text: str, context_year: int | None = None):
         ("on 1-4 June 1937", "1937-06", "range", "1937-06-01", "1937-06-04"),
         ("during 1937-38", None, "range", "1937-01-01", "1938-12-31"),
         ("between 1934 and 1936", None, "range", "1934-01-01", "1936-12-31"),
+        ("between July 1936 and February 1937", None, "range", "1936-07-01", "1937-02-28"),
         ("in the late 1920s", None, "decade", "1926-01-01", "1929-12-31"),
         ("in the 1930s", None, "decade", "1930-01-01", "1939-12-31"),
         ("the summer and autumn of 1936", "1936", "season", "1936-06-01", "1936-11-30"),

@@ -217,6 +217,18 @@ def _bare_month(match, context_year, words):
     return _value(match, f"{year:04d}-{month:02d}", "month", bounds, inferred)
 
 
+def _month_year_between(match, context_year, words):
+    first_year, last_year = int(match.group("y1")), int(match.group("y2"))
+    m1, m2 = _month(match, "m1", words), _month(match, "m2", words)
+    for year in (first_year, last_year):
+        if not words.first_year <= year <= words.last_year:
+            raise _Skip
+    earliest = month_bounds(first_year, m1, m1)[0]
+    latest = month_bounds(last_year, m2, m2)[1]
+    value = f"{first_year:04d}" if first_year == last_year else None
+    return _value(match, value, "range", (earliest, latest), False)
+
+
 def _decade(match, context_year, words):
     decade = int(match.group("dec"))
     if not words.first_year <= decade <= words.last_year:
@@ -268,6 +280,7 @@ _BUILDERS: dict[str, Builder] = {
     "month_year": _month_year,
     "decade": _decade,
     "part_of_year": _part_of_year,
+    "month_year_between": _month_year_between,
     "year_between": _year_range,
     "year_range": _year_range,
     "bare_month": _bare_month,

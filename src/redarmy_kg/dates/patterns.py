@@ -58,6 +58,11 @@ def build_patterns(words: DateWords) -> DatePatterns:
         ("decade", rf"{b}(?:(?P<part>{decade_part})[\s-]?)?{the}?(?P<dec>1[89]\d0)s{e}"),
         ("part_of_year", rf"{b}(?P<part>{year_part})[\s-]?(?:in\s)?(?P<y>{YEAR}){short_y2}{e}"),
         (
+            "month_year_between",
+            rf"{b}(?i:between|from)\s(?P<m1>{month}),?\s(?P<y1>{YEAR})\s(?:and|to|until)\s"
+            rf"(?P<m2>{month}),?\s(?P<y2>{YEAR}){e}",
+        ),
+        (
             "year_between",
             rf"{b}(?i:between|from)\s(?P<y1>{YEAR})\s(?:and|to|until)\s(?P<y2>{YEAR}){e}",
         ),

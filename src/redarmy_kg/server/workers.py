@@ -218,7 +218,10 @@ class WorkerPool:
     async def close(self) -> None:
         for task in list(self._replacing):
             task.cancel()
+        loop = asyncio.get_running_loop()
         for worker in list(self._all):
+            with contextlib.suppress(Exception):
+                loop.remove_reader(worker.process.sentinel)
             worker.kill()
         self._all.clear()
 
@@ -264,6 +267,8 @@ class WorkerPool:
             while True:
                 remaining = max(0.0, deadline - time.monotonic())
                 worker = await asyncio.wait_for(self._idle.get(), remaining)
+                if worker not in self._all:
+                    continue  # died while idle; already replaced
                 if worker.store_path == self.current_store():
                     return worker
                 self._replace(worker)  # the store was rebuilt: retire the stale worker
@@ -287,9 +292,15 @@ class WorkerPool:
             raise RuntimeError(f"a query worker failed to open {worker.store_path}") from error
         if message != _READY:
             raise RuntimeError(f"a query worker sent {message!r} instead of ready")
+        # Notice at once when a worker dies, even while idle, and replace it.
+        asyncio.get_running_loop().add_reader(worker.process.sentinel, self._replace, worker)
         self._idle.put_nowait(worker)
 
     def _replace(self, worker: Worker) -> None:
+        if worker not in self._all:
+            return  # already replaced
+        with contextlib.suppress(Exception):
+            asyncio.get_running_loop().remove_reader(worker.process.sentinel)
         worker.kill()
         self._all.discard(worker)
         self.replaced += 1

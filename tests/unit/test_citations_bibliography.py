@@ -25,3 +25,16 @@ def test_publisher_and_place_printed_the_wrong_way_round_are_swapped_back() -> N
         ("London", "Routledge", False),
         ("Norman, Okla.", "University of Oklahoma Press", False),
     ]
+
+
+def test_swapped_imprint_is_a_finding() -> None:
+    from redarmy_kg.citations import extract_from_footnotes
+
+    bibliography = parse_bibliography([
+        entry(1, "Rayfield, Donald, Stalin and his Hangmen (Viking: London, 2004)"),
+        entry(2, "Figes, Orlando, A Peoples Tragedy (London: Jonathan Cape, 1996)"),
+    ])
+    findings = extract_from_footnotes([], bibliography).findings
+    swapped = [f for f in findings if f["kind"] == "imprint-swapped"]
+    assert [f["detail"] for f in swapped] == [
+        "publisher and place printed the wrong way round; read as London: Viking"]

@@ -105,6 +105,10 @@ def find_quality_issues(index: CitationIndex, bibliography: Bibliography) -> lis
         if work.fabio_type != "Newspaper" and work.key not in cited_works:
             found.append(finding("work-never-cited", "", work.key,
                                  "in the bibliography but matched to no footnote"))
+        if "imprint-swapped" in work.flags:
+            found.append(finding("imprint-swapped", "", work.raw,
+                                 f"publisher and place printed the wrong way round; read as "
+                                 f"{work.place}: {work.publisher}"))
     return found
 
 

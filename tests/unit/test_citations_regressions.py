@@ -143,3 +143,10 @@ def test_volume_of_a_truncated_full_cite_is_kept() -> None:
         "(Moscow: Voenizdat, 1964), II, p.")
     (ref,) = refs(index, 1)
     assert ref.volume == "II" and "truncated-reference" in ref.flags
+
+
+def test_book_of_a_volume_is_part_of_the_locator() -> None:
+    index = parse(
+        "Mikhail Tukhachevskii, Izbrannye proizvedeniia, 2 vols, ed. by G. I. Oskin "
+        "(Moscow: Voenizdat, 1964), I, book II, pp. 87-89.")
+    assert refs(index, 1)[0].locator == "vol. I, book II, pp. 87-89"

@@ -12,7 +12,9 @@ from redarmy_kg.iris import slugify
 
 MIN_TITLE_WORDS = 2
 SHORT_MARK = "~"  # a title's first three words: a cite only where pages or a head position show it
-VOLUME = re.compile(r"(?:^|,)\s*(?P<vol>[IVX]{1,5})(?:\s*\(\d{4}\))?\s*(?:,|$)")
+VOLUME = re.compile(
+    r"(?:^|,)\s*(?P<vol>[IVX]{1,5})(?:\s*\(\d{4}\))?\s*(?:,\s*book\s+(?P<book>[IVX\d]+)\s*)?(?:,|$)"
+)
 
 
 def norm(text: str) -> str:

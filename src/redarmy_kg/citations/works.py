@@ -39,7 +39,8 @@ def make_ref(
     )
     if work is not None and (work.is_collection or "vols" in work.raw or work.volume):
         volume = VOLUME.search(text[start:stop])
-        ref.volume = volume.group("vol") if volume else ""
+        book = f", book {volume.group('book')}" if volume and volume.group("book") else ""
+        ref.volume = volume.group("vol") + book if volume else ""
     if work is not None and not pages and work.fabio_type == "JournalArticle":
         ref.pages = _pinpoint_range(text[start:stop], work.pages)
     return ref

@@ -89,9 +89,13 @@ def test_footnote_marker_glued_to_year_keeps_the_year():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 -,.June Mayofthe summerlyearid1937s")),
-               max_size=60),
-       st.one_of(st.none(), st.integers(min_value=1, max_value=3000)))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 -,.June Mayofthe summerlyearid1937s")),
+        max_size=60,
+    ),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=3000)),
+)
 def test_fuzz_never_raises_and_bounds_are_ordered(text, year):
     for found in find_dates(text, year):
         assert found.earliest <= found.latest
@@ -104,3 +108,16 @@ def test_fuzz_passages_never_raise(text, previous):
     for found in dates_in_passage(text, previous):
         assert isinstance(found.earliest, dt.date)
         assert found.earliest <= found.latest
+
+
+def test_yearless_date_takes_the_year_of_the_span_the_paragraph_just_stated():
+    from redarmy_kg.dates import dates_in_passage
+    from redarmy_kg.events.years import within_stated_range
+
+    span = dates_in_passage("Between July 1936 and February 1937, few were arrested.")
+    text = "On 10 November he wrote to Stalin."
+    dates = within_stated_range(text, dates_in_passage(text, anchor_year=1937), [span])
+    assert [(d.value, d.inferred_year) for d in dates] == [("1936-11-10", True)]
+    outside = "On 10 April he wrote to Stalin."
+    kept = within_stated_range(outside, dates_in_passage(outside, anchor_year=1937), [span])
+    assert [d.value for d in kept] == ["1937-04-10"]

@@ -146,3 +146,52 @@ def test_plenum_of_a_body_and_party_congress():
 def test_a_body_that_meets_but_not_a_person_alone():
     found = events_of("The Military Soviet met again in October 1936.", "Stalin met in 1936.")
     assert summary(found) == [("meeting", (("organiser", "military-soviet"),), "1936-10")]
+
+
+def test_people_listed_after_were_are_the_defendants_of_one_trial():
+    found = events_of(
+        "On 11 June 1937 a group of officers were selected for trial.",
+        "The group chosen for the trial were Tukhachevskii, Iakir, Kork and Putna.",
+    )
+    assert summary(found) == [
+        (
+            "trial",
+            (
+                ("defendant", "tukhachevskii"),
+                ("defendant", "iakir"),
+                ("defendant", "kork"),
+                ("defendant", "putna"),
+            ),
+            "1937-06-11",
+        )
+    ]
+    assert found[0].date_from_context
+
+
+def test_a_described_name_after_included_is_the_victim():
+    found = events_of(
+        "Other arrests at this time included the deputy commander of the LVO, Primakov, "
+        "on 14 August 1936, who had been watched since 1933."
+    )
+    assert summary(found) == [("arrest", (("victim", "primakov"),), "1936-08-14")]
+
+
+def test_included_after_a_clause_break_is_not_read():
+    found = events_of(
+        "Radek testified during interrogation in December 1936 to a plot which apparently "
+        "included Primakov and Putna."
+    )
+    assert found == []
+
+
+def test_adverb_between_auxiliary_and_passive_verb():
+    found = events_of("Tukhachevskii was fully rehabilitated in May 1932.")
+    assert summary(found) == [("rehabilitation", (("victim", "tukhachevskii"),), "1932-05")]
+
+
+def test_a_guessing_sentence_lends_no_date():
+    found = events_of(
+        "In early May 1937 Stalin must have felt action was needed.",
+        "Only Kork was arrested in the first instance.",
+    )
+    assert found == []

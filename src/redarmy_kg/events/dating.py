@@ -7,8 +7,8 @@ sentence's dates, so it takes only a date right after the trigger. A sentence
 without a date takes the date of the nearest of the two sentences before it in
 the same paragraph that has one (flagged as taken from context), unless it
 dates itself relative to another time (`a month later`) or that sentence is an
-aside (`had`, `would`, `since`). A date compared with (`greater than 1914`,
-`since 1934`) is not the event's date.
+aside (`had`, `would`, `since`) or a guess (`must have`, `may`). A date compared
+with (`greater than 1914`, `since 1934`) is not the event's date.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ RELATIVE_TIME = re.compile(
     r"|\bthe\s+(?:next|following|previous|same)\s+(?:day|week|month|year)\b"
     r"|\bthe\s+day\s+(?:after|before)\b|\b(?:afterwards|subsequently|eventually|soon)\b"
 )
-ASIDE = re.compile(r"\b(?:had|would|since|as early as|previously)\b")
+ASIDE = re.compile(r"\b(?:had|would|since|as early as|previously|must|may|might|could)\b")
 NOT_WHEN = re.compile(r"\b(?:than|since|until|as early as)\s+(?:the\s+|early\s+|late\s+)?$")
 ADJACENT_CHARS = 30
 

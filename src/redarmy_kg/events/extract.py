@@ -23,6 +23,7 @@ from redarmy_kg.events.grammar import (
     possessive_before,
     subject_before,
 )
+from redarmy_kg.events.listed import listed_after_copula
 from redarmy_kg.events.model import EntityRef, EntitySpan, EventMention, Participant
 from redarmy_kg.events.triggers import EventType, Trigger, any_trigger, load_speech_verbs
 
@@ -70,6 +71,7 @@ class _Slots:
     patients: tuple[EntityRef, ...]
     others: tuple[Participant, ...]
     end: int  # where the last filled slot ends (for the clause and place search)
+    subject_noun: bool = False  # `The group chosen for the trial ... were A, B`
 
 
 def extract_sentence(sentence: SentenceInput, types: tuple[EventType, ...]) -> list[EventMention]:
@@ -93,7 +95,9 @@ def _events_at(
     if slots is None or not (slots.patients or slots.others):
         return []
     if trigger.form in NOUN_FORMS:
-        date, from_context = _noun_date(sentence, start, max(end, slots.end))
+        date, from_context = _noun_date(
+            sentence, start, max(end, slots.end), opens=slots.subject_noun
+        )
     else:
         date, from_context = _date(sentence, start, end)
     if date is None:
@@ -199,11 +203,17 @@ def _noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _S
             patients = _resolve_slot(sentence, (), owner)
         elif owner is not None:
             patients = [owner.entity]
+    subject_noun = False
+    if not patients and of is None and including is None:
+        listed = listed_after_copula(text, sentence.spans, end)
+        patients = [s.entity for s in listed]
+        last = listed[-1].end if listed else end
+        subject_noun = bool(listed)
     if not patients:
         return None
     agent = agent_after(text, sentence.spans, last)
     others = (Participant(trigger.agent, agent.entity),) if agent and trigger.agent else ()
-    return _Slots(tuple(e for e in patients if e.kind == "person"), others, last)
+    return _Slots(tuple(e for e in patients if e.kind == "person"), others, last, subject_noun)
 
 
 def _subject(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:
@@ -344,11 +354,14 @@ def _resolve_slot(
     )
 
 
-def _noun_date(sentence: SentenceInput, start: int, end: int) -> tuple[DateValue | None, bool]:
+def _noun_date(
+    sentence: SentenceInput, start: int, end: int, opens: bool = False
+) -> tuple[DateValue | None, bool]:
     """A noun (`the arrest of X`) often names an event told elsewhere: only a date close to it.
 
     Its date is one within a few words of the phrase; the previous sentences' date
-    only when the phrase opens the sentence (`The executions of ... caused`).
+    only when the phrase opens the sentence (`The executions of ... caused`) or is the
+    subject a list of people follows (`opens`: `The group chosen for the trial ... were`).
     """
     near = [
         d
@@ -357,7 +370,7 @@ def _noun_date(sentence: SentenceInput, start: int, end: int) -> tuple[DateValue
     ]
     if near:
         return min(near, key=lambda d: abs(d.start - end)), False
-    if sentence.dates or not SENTENCE_OPENER.fullmatch(sentence.text[:start]):
+    if sentence.dates or not (opens or SENTENCE_OPENER.fullmatch(sentence.text[:start])):
         return None, False
     inherited = dating.date_from_context(
         sentence.text, [(s.text, s.dates) for s in sentence.previous]

@@ -132,6 +132,8 @@ AUX_WORDS = frozenset(
         "first",
         "himself",
         "personally",
+        "fully",
+        "posthumously",
     ]
 )
 PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])

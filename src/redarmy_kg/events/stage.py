@@ -21,10 +21,11 @@ from redarmy_kg.events.model import (
 from redarmy_kg.events.posts import find_posts, group_memberships
 from redarmy_kg.events.triggers import EventType, load_event_types
 from redarmy_kg.events.viewpoints import ReportedView, reported_view
-from redarmy_kg.events.years import align_inferred_years
+from redarmy_kg.events.years import align_inferred_years, within_stated_range
 from redarmy_kg.structure.model import Document
 
 YEAR_CONTEXT_SENTENCES = 12
+RANGE_CONTEXT_SENTENCES = 5
 
 
 @dataclass
@@ -55,8 +56,12 @@ def sentence_inputs(
         view = reported_view(text, own_spans, historians)
         item = SentenceInput(
             key=sentence.key, paragraph_key=sentence.paragraph_key, text=text, spans=own_spans,
-            dates=dates_in_passage(
-                text, texts_of_part[-YEAR_CONTEXT_SENTENCES:], anchor_year=anchor.year()
+            dates=within_stated_range(
+                text,
+                dates_in_passage(
+                    text, texts_of_part[-YEAR_CONTEXT_SENTENCES:], anchor_year=anchor.year()
+                ),
+                [p.dates for p in paragraph[-RANGE_CONTEXT_SENTENCES:]],
             ),
             reports_view=view is not None, previous=list(paragraph),
         )

@@ -45,13 +45,15 @@ def align_inferred_years(
             by_trigger[(after.sentence_key, after.trigger_start)] = after.date
     return [
         replace(m, date=by_trigger[(m.sentence_key, m.trigger_start)])
-        if m.date.inferred_year and (m.sentence_key, m.trigger_start) in by_trigger else m
+        if m.date.inferred_year and (m.sentence_key, m.trigger_start) in by_trigger
+        else m
         for m in aligned
     ]
 
 
 def _aligned(
-    mention: EventMention, stated: dict[tuple[str, EntityRef, int], set[int]],
+    mention: EventMention,
+    stated: dict[tuple[str, EntityRef, int], set[int]],
     texts: dict[str, str],
 ) -> EventMention:
     date = mention.date
@@ -66,3 +68,47 @@ def _aligned(
         if (candidate.start, candidate.end) == (date.start, date.end):
             return replace(mention, date=candidate)
     return mention
+
+
+def within_stated_range(
+    text: str, dates: list[DateValue], earlier: Sequence[Sequence[DateValue]]
+) -> list[DateValue]:
+    """A yearless date inside a span over a new year the paragraph just stated takes its year.
+
+    `between July 1936 and February 1937, ...` then `on 10 November he wrote`:
+    only 10 November 1936 lies in that span, whatever year the narrative was
+    last at. The nearest earlier sentence with such a span decides; a date that
+    fits the span in no year or in more than one is left as it was.
+    """
+    span = _latest_span(earlier)
+    if span is None:
+        return dates
+    result = []
+    for date in dates:
+        years = [
+            y for y in range(span.earliest.year, span.latest.year + 1) if _inside(date, y, span)
+        ]
+        if date.inferred_year and len(years) == 1 and years[0] != date.earliest.year:
+            moved = [
+                c for c in find_dates(text, years[0]) if (c.start, c.end) == (date.start, date.end)
+            ]
+            date = moved[0] if moved else date
+        result.append(date)
+    return result
+
+
+def _latest_span(earlier: Sequence[Sequence[DateValue]]) -> DateValue | None:
+    for dates in reversed(earlier):
+        spans = [d for d in dates if d.earliest.year != d.latest.year and d.precision == "range"]
+        if spans:
+            return spans[-1]
+    return None
+
+
+def _inside(date: DateValue, year: int, span: DateValue) -> bool:
+    try:
+        earliest = date.earliest.replace(year=year)
+        latest = date.latest.replace(year=year)
+    except ValueError:  # 29 February
+        return False
+    return span.earliest <= earliest and latest <= span.latest

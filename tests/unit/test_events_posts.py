@@ -57,3 +57,21 @@ def test_mentions_of_one_post_make_one_membership():
     found = posts_of("Gamarnik became head of PUR in 1929.", "As head of PUR, Gamarnik spoke.")
     memberships = group_memberships(found)
     assert [(m.key, len(m.mentions)) for m in memberships] == [("gamarnik-head-pur", 2)]
+
+
+def test_second_post_joined_by_and_has_the_same_holder_and_its_own_date():
+    found = posts_of(
+        "Tukhachevskii became deputy Chief of Staff in July 1924 and Chief of Staff in "
+        "November 1925."
+    )
+    assert summary(found) == [
+        ("tukhachevskii", "deputy-chief-of-staff", "rkka", "1924-07", True),
+        ("tukhachevskii", "chief-of-staff", "rkka", "1925-11", True),
+    ]
+
+
+def test_successor_named_after_replaced_by_takes_the_post():
+    found = posts_of("On 25 September 1936 Iagoda was replaced by Ezhov as the head of the NKVD.")
+    assert [(p.person.key, p.starts, p.date.value) for p in found] == [
+        ("ezhov", True, "1936-09-25")
+    ]

@@ -5,7 +5,10 @@ three surface patterns: an apposition after the name, a title before the name,
 or a predicate (`X became head of PUR`). Each statement is a `PostMention`;
 mentions of the same person, role and organisation make one `Membership`
 (W3C ORG). A predicate with a start verb (`became`, `was appointed`) also
-reports an appointment. A post named as `former` gets no date from its sentence.
+reports an appointment, and so does `A was replaced by B as <post>` for B. A
+second post joined by `and` after a dated first one (`became deputy Chief of
+Staff in July 1924 and Chief of Staff in November 1925`) has the same holder.
+A post named as `former` gets no date from its sentence.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from redarmy_kg.events.keys import assign_keys
 from redarmy_kg.events.model import EntityRef, EntitySpan, Membership, PostMention
 from redarmy_kg.iris import slugify
 
+# `Iagoda was replaced by Ezhov as the head of ...`: the successor takes the post
+REPLACED_BY = re.compile(r"\breplaced\s+by\s+(?P<who>[A-Z][\w.' -]*?)\s+as\s+(?:the\s+)?$")
+# between two posts of one predicate: a date at most, then `and`
+SECOND_POST = r"\s+(?:in|on|from)\s+[\w ]{3,30}?\s+and\s+(?:then\s+|later\s+)?(?:the\s+)?"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "mappings" / "post_patterns.yaml"
 
 
@@ -81,12 +88,17 @@ def find_posts(
     rules = rules or load_post_rules()
     found: list[PostMention] = []
     for match in rules.phrase_pattern.finditer(sentence.text):
+        if found and _follows_with_and(sentence.text, found[-1].end, match.start()):
+            continuing = [(m.person, m.starts, False) for m in found if m.end == found[-1].end]
+        else:
+            continuing = []
         role = rules.role_by_phrase[re.sub(r"\s+", " ", match.group(0))]
         located = _organisation(sentence, role, match.end(), post_orgs)
         if located is None:
             continue
         organization, post_end = located
-        for person, starts, former in _holders(sentence, rules, match.start(), post_end):
+        holders = continuing or _holders(sentence, rules, match.start(), post_end)
+        for person, starts, former in holders:
             date = None if former else _date(sentence, match.start(), post_end)
             found.append(PostMention(
                 person=person, role=role.slug, role_label=role.label, organization=organization,
@@ -115,6 +127,10 @@ def _holders(
     sentence: SentenceInput, rules: PostRules, start: int, end: int
 ) -> list[tuple[EntityRef, bool, bool]]:
     text, spans = sentence.text, sentence.spans
+    successor = REPLACED_BY.search(text[:start])
+    if successor is not None:
+        person = _person_ending_at(spans, successor.end("who"))
+        return [(person, True, False)] if person is not None else []
     apposition = rules.apposition.search(text[:start])
     if apposition is not None:
         person = _person_ending_at(spans, apposition.start())
@@ -143,6 +159,11 @@ def _holders(
         people = [s.entity for s in slot.spans]
     starts = rules.start_verbs.match(verb) is not None
     return [(p, starts, verb == "had been") for p in people if p.kind == "person"]
+
+
+def _follows_with_and(text: str, previous_end: int, start: int) -> bool:
+    """`became deputy Chief of Staff in July 1924 and Chief of Staff`: one holder, two posts."""
+    return re.fullmatch(SECOND_POST, text[previous_end:start]) is not None
 
 
 def _person_ending_at(spans: list[EntitySpan], end: int) -> EntityRef | None:

@@ -167,9 +167,13 @@ def appointments_from_posts(
 ) -> list[EventMention]:
     """`X became head of PUR in 1929`: an appointment, unless the sentence's rules have it."""
     known = {m.identity() for m in found}
+    stated = {
+        (m.sentence_key, p.entity) for m in found if m.type == "appointment"
+        for p in m.participants if p.role == "appointee"
+    }
     result = []
     for post in posts:
-        if not post.starts or post.date is None:
+        if not post.starts or post.date is None or (post.sentence_key, post.person) in stated:
             continue
         mention = EventMention(
             type="appointment", participants=(Participant("appointee", post.person),),

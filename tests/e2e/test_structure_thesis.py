@@ -23,10 +23,10 @@ FOOTNOTES_PER_PART = {
     "ch5": 216,
     "conclusion": 9,
 }
-# counted by reading the bibliography: 2 archives + the National Archives, 3 newspapers,
-# 39 document collections, 1 thesis, 177 books and articles
+# counted by reading the bibliography: 24 archival files (17 fond lines under RGVA, 6 under
+# RGASPI, the TNA file), 3 newspapers, 39 document collections, 1 thesis, 177 books and articles
 BIBLIOGRAPHY_PER_SECTION = {
-    "Archival Sources": 3,
+    "Archival Sources": 24,
     "Newspapers": 3,
     "Document Collections": 39,
     "Unpublished PhD Theses": 1,
@@ -205,14 +205,33 @@ def test_parts_and_sections(document: Document) -> None:
 
 def test_bibliography_sections(document: Document) -> None:
     assert Counter(e.section for e in document.bibliography) == BIBLIOGRAPHY_PER_SECTION
-    # each archive is one entry with its list of files: 17 RGVA and 6 RGASPI fond lines and
-    # one National Archives file (counting those lines singly gives 244 entries in all)
-    archives = [e.block.text for e in document.bibliography if e.section_index == 1]
-    assert [text.count("f. ") for text in archives] == [17, 6, 0]
-    assert archives[2] == "National Archives TNA: PRO: KV 2/404: Witovt Kazimirovich PUTNA"
+    assert len(document.bibliography) == 244
+    # each fond line (wrapped lines joined) and the National Archives file is one entry,
+    # listed under its archive's heading
+    archival = [e for e in document.bibliography if e.section_index == 1]
+    assert all(e.block.text.startswith("f. ") for e in archival[:23])
+    assert archival[5].block.text.startswith("f. 9, op. 29, d. 10; 14;")
+    assert archival[5].block.text.endswith("318; 319; 320; 340; 358")
+    assert archival[10].block.text == "f. 33988, op. 3c, d. 69"
+    assert archival[23].block.text == "TNA: PRO: KV 2/404: Witovt Kazimirovich PUTNA"
+    headings = [h.block.text for h in document.bibliography_subheadings]
+    assert headings == [
+        "Rossiiskii gosudarstvennyi voennyi arkhiv Russian State Military Archive (RGVA)",
+        "Rossiiskii gosudarstvennyi arkhiv sotsialno-politicheskoi istorii Russian State "
+        "Archive of Socio-Political History (RGASPI)",
+        "National Archives",
+    ]
+    legends = [h.legend.text if h.legend else None for h in document.bibliography_subheadings]
+    assert legends == ["Fond, opis, delo:", "Fond, opis, delo:", None]
+    per_heading = Counter(e.archive for e in archival)
+    assert [per_heading[h] for h in headings] == [17, 6, 1]
     books = [e for e in document.bibliography if e.section_index == 5]
     assert books[0].block.text.startswith("Adams, Arthur, Bolsheviks in the Ukraine")
     assert any(e.block.text.startswith("Stoecker, Sally") for e in books)
+    # an authorless journal reference, alphabetised under S-l and cited so in intro note 57:
+    # an entry of its own, not the tail of the (complete) Siegelbaum entry before it
+    slavic = [e.block.text for e in books].index("Slavic Review, 52. 1 (1993), 87-106.")
+    assert books[slavic - 1].block.text.endswith("(London: Sharpes, 1990), pp. 133-145.")
 
 
 def test_sparql_counts_footnotes_per_part(document: Document) -> None:

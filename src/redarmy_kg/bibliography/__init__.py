@@ -59,11 +59,11 @@ def parse_bibliography(entries: list[BibEntry], patterns: Patterns | None = None
 
         patterns = load_patterns()
     works: list[Work] = []
-    archival: list[tuple[str, str]] = []
+    archival: list[BibEntry] = []
     for entry in entries:
         kind = section_kind(entry.section, patterns)
         if kind in ARCHIVAL_KINDS or looks_archival(entry.block.text, patterns):
-            archival.append((entry.key, entry.block.text))
+            archival.append(entry)
             continue
         if not entry.block.text.strip() or entry.block.text.strip().lower() == "fond, opis, delo:":
             continue

@@ -46,7 +46,7 @@ from redarmy_kg.rdf.terms import (
     text,
     typed,
 )
-from redarmy_kg.structure.model import Document, Span, TextBlock
+from redarmy_kg.structure.model import BibSubheading, Document, Span, TextBlock
 
 AUTHOR_KEY = "whitewood"
 UNIVERSITY_KEY = "university-of-leeds"
@@ -233,6 +233,8 @@ def _bibliography(sink: QuadSink, document: Document) -> None:
         sink.add(resource, DCTERMS.isPartOf, section)
         sink.add(section, DCTERMS.hasPart, resource)
         _anchor_block(sink, resource, entry.block, document)
+    for subheading in document.bibliography_subheadings:
+        _bibliography_subheading(sink, subheading, document)
     headings = {s.index: s for s in document.bibliography_sections}
     sections.update({index: heading.title for index, heading in headings.items()})
     for index, title in sorted(sections.items()):
@@ -245,6 +247,44 @@ def _bibliography(sink: QuadSink, document: Document) -> None:
         sink.add(section, RKG.index, integer(index))
         sink.add(section, DCTERMS.isPartOf, bibliography)
         sink.add(bibliography, DCTERMS.hasPart, section)
+
+
+def _bibliography_subheading(
+    sink: QuadSink, subheading: BibSubheading, document: Document
+) -> None:
+    """An archive's heading in the archival sources: a sub-section holding its files."""
+    resource = component(subheading.key)
+    section = component(f"bibliography/{subheading.section_index}")
+    sink.add(resource, RDF.type, DOCO.Section)
+    sink.add(resource, DCTERMS.title, text(subheading.block.text))
+    sink.add(resource, RDFS.label, text(subheading.block.text))
+    sink.add(resource, RKG.index, integer(subheading.index))
+    sink.add(resource, DCTERMS.isPartOf, section)
+    sink.add(section, DCTERMS.hasPart, resource)
+    _printed_text(sink, NamedNode(f"{resource.value}/heading"), DOCO.SectionTitle,
+                  subheading.block, resource, document)
+    if subheading.legend is not None:
+        _printed_text(sink, NamedNode(f"{resource.value}/legend"), DOCO.Label,
+                      subheading.legend, resource, document)
+    for entry in document.bibliography:
+        if entry.subheading_key == subheading.key:
+            sink.add(component(entry.key), DCTERMS.isPartOf, resource)
+            sink.add(resource, DCTERMS.hasPart, component(entry.key))
+
+
+def _printed_text(
+    sink: QuadSink,
+    resource: NamedNode,
+    kind: NamedNode,
+    block: TextBlock,
+    whole: NamedNode,
+    document: Document,
+) -> None:
+    sink.add(resource, RDF.type, kind)
+    sink.add(resource, C4O.hasContent, text(block.text))
+    sink.add(resource, DCTERMS.isPartOf, whole)
+    sink.add(whole, DCTERMS.hasPart, resource)
+    _anchor_block(sink, resource, block, document)
 
 
 def _abbreviations(sink: QuadSink, document: Document) -> None:

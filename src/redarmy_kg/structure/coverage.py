@@ -5,7 +5,8 @@ The components are the leaves of the published structure, each with the raw
 corpus runs it was read from:
 
 * front matter items (title-page lines, front section headings and texts),
-  abbreviations, part, section and bibliography section headings;
+  abbreviations, part, section and bibliography section headings and sub-headings
+  (archive names, with their column caption);
 * paragraphs (their segments, less the footnote markers inside them);
 * footnote markers (the digits in the body);
 * footnotes (their printed number at the foot of the page, and their segments);
@@ -72,6 +73,10 @@ def published_pieces(document: Document) -> list[Piece]:
         pieces += _block_pieces(footnote.block, footnote.key)
     key = "bibliography/{}".format
     pieces += [Piece(s.heading, key(s.index)) for s in document.bibliography_sections]
+    for subheading in document.bibliography_subheadings:
+        pieces += _block_pieces(subheading.block, f"{subheading.key}/heading")
+        if subheading.legend is not None:
+            pieces += _block_pieces(subheading.legend, f"{subheading.key}/legend")
     for entry in document.bibliography:
         pieces += _block_pieces(entry.block, entry.key)
     return sorted(p for p in pieces if p.span.end > p.span.start)

@@ -17,6 +17,7 @@ from redarmy_kg.structure.lines import Line, line_table
 from redarmy_kg.structure.model import (
     BibEntry,
     BibSection,
+    BibSubheading,
     Document,
     Footnote,
     Marker,
@@ -52,11 +53,13 @@ def parse_document(corpus_text: str) -> Document:
     content = PartContent()
     bibliography: list[BibEntry] = []
     bibliography_headings: list[BibSection] = []
+    bibliography_subheadings: list[BibSubheading] = []
     for position, heading in enumerate(headings):
         first = heading.line_index + 1
         last = headings[position + 1].line_index if position + 1 < len(headings) else len(lines)
         if heading.key == "bibliography":
-            bibliography = parse_bibliography(corpus_text, lines, first, last, vocabulary)
+            parsed = parse_bibliography(corpus_text, lines, first, last, vocabulary)
+            bibliography, bibliography_subheadings = parsed.entries, parsed.subheadings
             bibliography_headings = bibliography_sections(lines, first, last)
             continue
         part_lines = lines[first:last]
@@ -74,6 +77,7 @@ def parse_document(corpus_text: str) -> Document:
         markers=content.markers,
         bibliography=bibliography,
         bibliography_sections=bibliography_headings,
+        bibliography_subheadings=bibliography_subheadings,
     )
     document.unassigned = unassigned_text(document)
     return document

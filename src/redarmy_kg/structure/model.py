@@ -158,6 +158,19 @@ class BibEntry:
     section_index: int
     index: int  # 1-based within the section
     block: TextBlock
+    archive: str = ""  # archival sources: the text of the archive heading the entry is listed under
+    subheading_key: str = ""  # key of that `BibSubheading`, "" when none
+
+
+@dataclass
+class BibSubheading:
+    """A heading inside a bibliography section: an archive's name above its list of files."""
+
+    key: str  # "bibliography/1/sub/2": section 1, sub-heading 2
+    section_index: int
+    index: int  # 1-based within the section
+    block: TextBlock  # the heading's lines joined
+    legend: TextBlock | None = None  # the column caption under it, "Fond, opis, delo:"
 
 
 @dataclass
@@ -187,6 +200,7 @@ class Document:
     markers: list[Marker]
     bibliography: list[BibEntry]
     bibliography_sections: list[BibSection] = field(default_factory=list)
+    bibliography_subheadings: list[BibSubheading] = field(default_factory=list)
     unassigned: list[UnassignedText] = field(default_factory=list)
 
     def footnote(self, key: str) -> Footnote:

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.templating import Jinja2Templates
 
-from redarmy_kg import __version__
+from redarmy_kg import __version__, iris
 from redarmy_kg.server import graph_access, page_queries
 from redarmy_kg.server.errors import ApiError
 from redarmy_kg.server.examples import load_examples
@@ -151,7 +151,7 @@ async def resource_page(request: Request, iri: str) -> Response:
              r["start"].value if "start" in r else "")
             for r in rows
         ]
-    if "https://w3id.org/redarmy-kg/ontology#Claim" in types:
+    if iris.ONTOLOGY + "Claim" in types:
         context.update(await _claim_context(request, node, linker))
     return render(request, "resource.html", **context)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from redarmy_kg.events.extract import extract_sentence
+from redarmy_kg.events.model import EntityRef
 from redarmy_kg.events.triggers import load_event_types
 
 from .events_fixtures import paragraph
@@ -195,3 +196,17 @@ def test_a_guessing_sentence_lends_no_date():
         "Only Kork was arrested in the first instance.",
     )
     assert found == []
+
+
+def test_an_uprising_told_by_its_place_or_its_leader():
+    found = events_of(
+        "The mutiny at the Moscow naval fortress during February and March 1921 was crushed.",
+        "Kork led a mutiny against the Bolsheviks in July 1918.",
+        "Following the Moscow rebellion similar methods were used on the Don in 1921.",
+        "An uprising crushed by the NKVD occurred in Moscow in September 1920.",
+    )
+    assert summary(found) == [
+        ("uprising", (("organiser", "kork"),), "1918-07"),
+        ("uprising", (("place", "moscow"),), "1920-09"),
+    ]
+    assert found[-1].institutions == (EntityRef("org", "nkvd"),)

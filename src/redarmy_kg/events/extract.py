@@ -25,6 +25,7 @@ from redarmy_kg.events.grammar import (
 )
 from redarmy_kg.events.listed import listed_after_copula
 from redarmy_kg.events.model import EntityRef, EntitySpan, EventMention, Participant
+from redarmy_kg.events.place_events import place_of_noun
 from redarmy_kg.events.triggers import EventType, Trigger, any_trigger, load_speech_verbs
 
 ROLE_ORDER = (
@@ -49,10 +50,11 @@ INCLUDING = re.compile(
 )
 COORDINATED = re.compile(r"\band\s+(?:(?:also|later|then|subsequently|soon)\s+)*$")
 PASSIVE_VERB = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed)\b")
-NOUN_FORMS = ("noun", "to_noun", "body_noun")
+NOUN_FORMS = ("noun", "to_noun", "body_noun", "place_noun")
 SENTENCE_OPENER = re.compile(r"\s*(?:(?:The|His|Her|Their)\s+)?(?:[A-Z][\w-]*\s+)?")
 NOUN_OF = re.compile(r"(?:\s+(?:and|or)\s+(?:the\s+)?[a-z]+)?\s+of\s+")
 AGENT_KINDS = ("person", "org")
+PLACE_DESCRIPTION = re.compile(r"(?:\s+[a-z]+){0,3}")
 
 
 @dataclass
@@ -105,6 +107,8 @@ def _events_at(
     used = {p.entity for p in slots.others} | set(slots.patients)
     institutions = _entities_in(sentence.spans, "org", left, right, exclude=used)
     places = _entities_in(sentence.spans, "place", left, right, exclude=used)
+    if not slots.patients and all(p.role == "place" for p in slots.others) and not institutions:
+        return []  # a place is not a participant: an event needs someone who took part
     groups = (
         [(p,) for p in slots.patients]
         if event_type.per_patient and slots.patients
@@ -142,6 +146,7 @@ def _fill_slots(sentence: SentenceInput, trigger: Trigger, start: int, end: int)
         "to_noun": _to_noun,
         "sent_noun": _sent_noun,
         "body_noun": _body_noun,
+        "place_noun": _place_noun,
     }[trigger.form]
     return handler(sentence, trigger, start, end)
 
@@ -239,6 +244,16 @@ def _body_noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) 
         if word_before is not None and word_before.group(1) == word:
             return _Slots((), (Participant(role, EntityRef("org", org)),), end)
     return None
+
+
+def _place_noun(
+    sentence: SentenceInput, trigger: Trigger, start: int, end: int
+) -> _Slots | None:
+    place = place_of_noun(sentence.text, sentence.spans, start, end)
+    if place is None:
+        return None
+    described = PLACE_DESCRIPTION.match(sentence.text, place.end)  # `Kronstadt naval fortress`
+    return _Slots((), (Participant("place", place.entity),), max(end, described.end()))
 
 
 def _to_verb(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:

@@ -12,7 +12,17 @@ import yaml
 from redarmy_kg.errors import BadInput
 
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "mappings" / "event_triggers.yaml"
-FORMS = ("verb", "passive", "noun", "subject", "to_verb", "to_noun", "sent_noun", "body_noun")
+FORMS = (
+    "verb",
+    "passive",
+    "noun",
+    "subject",
+    "to_verb",
+    "to_noun",
+    "sent_noun",
+    "body_noun",
+    "place_noun",
+)
 
 
 @dataclass(frozen=True)

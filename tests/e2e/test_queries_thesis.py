@@ -298,3 +298,36 @@ def test_plenums_congresses_and_meetings(built_store):
     assert ("Plenum", "1921-03-01") in names and ("Plenum", "1924-02-01") in names
     assert ("Meeting", "1937-06-01") in names
     assert any(r["dateText"] == "23 to 29 June" and r["earliest"] == "1937-06-23" for r in rows)
+
+
+def test_trials_and_defendants(built_store):
+    rows = {r["earliest"]: r for r in run(built_store, "events-trials-and-defendants")}
+    # Chapter Five: "On 11 June ... a group of the arrested officers were selected for trial" /
+    # "The group chosen for the trial ... were Tukhachevskii, Iakir, Uborevich, Kork, Feldman,
+    # Eideman, Primakov and Putna."
+    june = rows["1937-06-11"]
+    assert june["defendants"] == "8"
+    assert "Tukhachevskii" in june["names"] and "Putna" in june["names"]
+    # "The second Moscow show trial ... was held in January 1937" / "The defendants at the trial
+    # included Sokolnikov, Radek and Piatakov".
+    assert rows["1937-01-01"]["defendants"] == "3"
+
+
+def test_uprisings(built_store):
+    rows = run(built_store, "events-uprisings")
+    found = {(r.get("leader"), r.get("place"), r["earliest"]) for r in rows}
+    # "Muravev led a mutiny against the Bolsheviks in July 1918"
+    assert ("muravev", None, "1918-07-01") in found
+    # "peasant uprisings crushed by the Red Army occurred in Tambov in September 1920"
+    assert (None, "tambov", "1920-09-01") in found
+    assert any(r.get("institution") == "rkka" for r in rows if r.get("place") == "tambov")
+
+
+def test_posts_with_start_dates(built_store):
+    rows = run(built_store, "posts-with-start-dates")
+    starts = {(r["person"], r["role"], r["start"]) for r in rows}
+    # "He became deputy Chief of Staff in July 1924 and Chief of Staff in November 1925."
+    assert ("tukhachevskii", "Chief of Staff of the Red Army", "1925-11") in starts
+    assert ("tukhachevskii", "Deputy Chief of Staff of the Red Army", "1924-07") in starts
+    # "On 25 September Iagoda was replaced by Ezhov as the head of the political police."
+    assert ("ezhov", "head", "1936-09-25") in starts

@@ -121,3 +121,16 @@ def test_yearless_date_takes_the_year_of_the_span_the_paragraph_just_stated():
     outside = "On 10 April he wrote to Stalin."
     kept = within_stated_range(outside, dates_in_passage(outside, anchor_year=1937), [span])
     assert [d.value for d in kept] == ["1937-04-10"]
+
+
+def test_two_months_without_a_year_are_one_range_in_the_context_year():
+    from redarmy_kg.dates import find_dates
+
+    (both,) = find_dates("During November and December, Eismont was arrested.", 1932)
+    assert (both.text, both.precision, both.inferred_year) == (
+        "November and December",
+        "range",
+        True,
+    )
+    assert (both.earliest.isoformat(), both.latest.isoformat()) == ("1932-11-01", "1932-12-31")
+    assert [d.text for d in find_dates("in December and January", 1932)] == ["December", "January"]

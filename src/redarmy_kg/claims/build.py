@@ -8,6 +8,17 @@ sentence about the historiography for each historian its footnote cites (see
 take the footnotes that cover their sentence (see `coverage`) and every
 source those footnotes cite. Keys: the sentence's short key and the
 statement's index in it (`ch5-p12-s3-1`), in text order.
+
+What is not made a claim, and why: a claim's graph holds facts the sentence
+states and its footnote's sources can back. That a sentence merely names
+people or institutions is already published, with its anchor, in the
+`mentions` graph; restating it as a sourced claim ("this archival file
+supports that the sentence is about Gamarnik") would add no fact of the period
+and the ontology has no property for it, so sentences with no event, post or
+reported view yield no claim and no claim has an empty fact graph. The report
+gives the share of marker-bearing sentences with a claim and, since a footnote
+covers the sentences before its marker too, the share of footnotes backing at
+least one claim.
 """
 
 from __future__ import annotations

@@ -27,7 +27,9 @@ def context_year(previous_texts: Sequence[str], words: DateWords | None = None) 
 
 
 def dates_in_passage(
-    text: str, previous_texts: Sequence[str] = (), words: DateWords | None = None,
+    text: str,
+    previous_texts: Sequence[str] = (),
+    words: DateWords | None = None,
     anchor_year: int | None = None,
 ) -> list[DateValue]:
     """`find_dates` on `text`, with yearless dates given the passage's year.

@@ -217,6 +217,13 @@ def _bare_month(match, context_year, words):
     return _value(match, f"{year:04d}-{month:02d}", "month", bounds, inferred)
 
 
+def _bare_month_range(match, context_year, words):
+    """`During November and December`: two months of one year, the year from context."""
+    if _month(match, "m2", words) <= _month(match, "m1", words):
+        raise _Skip
+    return _month_range(match, context_year, words)
+
+
 def _month_year_between(match, context_year, words):
     first_year, last_year = int(match.group("y1")), int(match.group("y2"))
     m1, m2 = _month(match, "m1", words), _month(match, "m2", words)
@@ -283,6 +290,7 @@ _BUILDERS: dict[str, Builder] = {
     "month_year_between": _month_year_between,
     "year_between": _year_range,
     "year_range": _year_range,
+    "bare_month_range": _bare_month_range,
     "bare_month": _bare_month,
     "year": _year_only,
 }

@@ -67,6 +67,11 @@ def build_patterns(words: DateWords) -> DatePatterns:
             rf"{b}(?i:between|from)\s(?P<y1>{YEAR})\s(?:and|to|until)\s(?P<y2>{YEAR}){e}",
         ),
         ("year_range", rf"{b}(?P<y1>{YEAR})\s?-\s?(?P<y2>\d\d(?:\d\d)?){e}"),
+        (
+            "bare_month_range",
+            rf"{b}{prep}\s(?P<date>(?P<m1>{month})\s(?:and|to|-)\s(?P<m2>{month})){e}"
+            rf"(?!\s?\d|,\s?\d)",
+        ),
         ("bare_month", rf"{b}{prep}\s(?P<date>(?P<m>{month})){e}(?!\s?\d)"),
         ("year", rf"{b}(?P<y>{YEAR}){e}(?!s)"),
     )

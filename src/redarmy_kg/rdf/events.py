@@ -141,9 +141,15 @@ def _membership_time(sink: QuadSink, subject: NamedNode, membership: Membership)
              Literal(max(d.latest for d in dated).isoformat(), datatype=XSD.date))
     starts = [p.date for p in membership.mentions if p.starts and p.date is not None]
     if starts and starts[0].value and starts[0].datatype:
-        first = min(starts, key=lambda d: d.earliest)
+        first = _most_precise_within(min(starts, key=lambda d: d.earliest), starts)
         if first.value and first.datatype:
             sink.add(subject, RKG.startDate, Literal(first.value, datatype=XSD[first.datatype]))
+
+
+def _most_precise_within(first: DateValue, dates: list[DateValue]) -> DateValue:
+    """`became head ... in 1936` and `On 25 September [1936] ... replaced by Ezhov`: the day."""
+    inside = [d for d in dates if first.earliest <= d.earliest and d.latest <= first.latest]
+    return min(inside, key=lambda d: (d.latest - d.earliest, d.earliest))
 
 
 def _roles(sink: QuadSink, memberships: Iterable[Membership]) -> None:

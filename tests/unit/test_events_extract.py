@@ -210,3 +210,11 @@ def test_an_uprising_told_by_its_place_or_its_leader():
         ("uprising", (("place", "moscow"),), "1920-09"),
     ]
     assert found[-1].institutions == (EntityRef("org", "nkvd"),)
+
+
+def test_an_institution_abolished_is_a_reorganisation():
+    found = events_of(
+        "At the end of April 1937 the Politburo was abolished and replaced by a committee.",
+        "A department was formed in October 1920.",
+    )
+    assert summary(found) == [("reorganisation", (("institution", "politburo"),), "1937-04")]

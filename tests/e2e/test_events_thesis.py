@@ -163,3 +163,22 @@ def test_precision_on_the_hand_checked_sample():
     verdicts = [r["date_ok"] == r["type_ok"] == r["participants_ok"] == "yes" for r in rows]
     precision = sum(verdicts) / len(verdicts)
     assert precision >= 0.90, f"precision {precision:.2f} on the hand-checked sample"
+
+
+def test_years_and_dates_the_thesis_settles_elsewhere(built_store):
+    events = {
+        r["x"].rsplit("/", 1)[1]
+        for r in select(built_store, "SELECT DISTINCT ?x WHERE { ?x a rkg:Event }")
+    }
+    # Chapter Five, p. 9: "between July 1936 and February 1937 ..." then "on 10 November he
+    # wrote to Stalin": 10 November 1936.
+    assert "letter-voroshilov-1936-11-10" in events
+    assert "letter-voroshilov-1937-11-10" not in events
+    # "Only Kork and Feldman were arrested in the first instance" takes no date from
+    # "In early May Stalin must have felt ..."; the thesis gives 14 and 15 May.
+    assert {"arrest-kork-1937-05-14", "arrest-feldman-1937-05-15"} <= events
+    assert not {"arrest-kork-1937-05", "arrest-feldman-1937-05"} & events
+    # "Other prominent army arrests at this time included ..., Primakov, on 14 August" (1936).
+    assert "arrest-primakov-1936-08-14" in events
+    # "Tukhachevskii was fully rehabilitated in May 1932".
+    assert "rehabilitation-tukhachevskii-1932-05" in events

@@ -20,14 +20,22 @@ class Namespace:
     def __init__(self, prefix: str, uri: str) -> None:
         self.prefix = prefix
         self.uri = uri
+        self._items: dict[str, NamedNode] = {}
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return NamedNode(self.uri + name)
+        term = NamedNode(self.uri + name)
+        # NamedNodes are immutable: keep the term as an attribute, so that the next
+        # `OA.start` is a plain lookup instead of a new object (emitters ask millions of times).
+        setattr(self, name, term)
+        return term
 
     def __getitem__(self, name: str) -> NamedNode:
-        return NamedNode(self.uri + name)
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = NamedNode(self.uri + name)
+        return term
 
 
 RDF = Namespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")

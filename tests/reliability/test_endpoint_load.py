@@ -24,12 +24,15 @@ QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 LOAD_SECONDS = float(os.environ.get("REDARMY_KG_LOAD_SECONDS", "30"))
 CLIENTS = 16
 MEMORY_GROWTH_BOUND_MB = 300
+LIGHT_QUERY_S = 0.5
 JSON = {"Accept": "application/sparql-results+json"}
 
 
 @pytest.fixture(scope="module")
 def real_server(build_dir: Path) -> Iterator[RunningServer]:
-    server = start_server(build_dir, workers=2)
+    # The public default time bound: the mix's heavier queries queue behind each other
+    # under sixteen clients, and must not be cut off by the HTTP tests' short bound.
+    server = start_server(build_dir, workers=2, timeout_s=30)
     yield server
     stop_server(server)
 
@@ -100,11 +103,21 @@ def run_load(server: RunningServer, expected: dict[str, frozenset[str]], seconds
 
 @pytest.fixture(scope="module")
 def expected(real_server: RunningServer) -> dict[str, frozenset[str]]:
+    """The answers of a quiet server to the mix: the example queries that take it less than
+    `LIGHT_QUERY_S` each. The few heavy ones (seconds each) would make sixteen clients
+    queue past the server's wait bound, which then answers 503 `busy` by design."""
+    answers: dict[str, tuple[int, frozenset[str]]] = {}
+    seconds: dict[str, float] = {}
     with real_server.client() as http:
-        answers = {q: answer(http, q) for q in query_mix()}
+        for query in query_mix():
+            started = time.monotonic()
+            answers[query] = answer(http, query)
+            seconds[query] = time.monotonic() - started
     failing = [q.splitlines()[0] for q, (status, _) in answers.items() if status != 200]
     assert not failing, f"example queries fail on a quiet server: {failing}"
-    return {q: rows for q, (_, rows) in answers.items()}
+    light = {q: rows for q, (_, rows) in answers.items() if seconds[q] < LIGHT_QUERY_S}
+    assert len(light) >= 5, "too few light example queries to make a mix"
+    return light
 
 
 def test_sixteen_clients_get_correct_answers_without_memory_growth(
@@ -114,7 +127,7 @@ def test_sixteen_clients_get_correct_answers_without_memory_growth(
     outcome = run_load(real_server, expected, LOAD_SECONDS, CLIENTS)
     after = server_rss(real_server)
     assert outcome.requests > CLIENTS
-    assert outcome.errors == []
+    assert outcome.errors == [], f"{len(outcome.errors)} errors, e.g. {outcome.errors[:5]}"
     assert after - before < MEMORY_GROWTH_BOUND_MB, f"RSS grew {before:.0f} -> {after:.0f} MB"
 
 
@@ -167,4 +180,4 @@ def test_abuse_during_load_is_refused_while_others_get_correct_answers(
         assert status < 500 or status in (503, 504), f"{name}: server error {status}"
     outcome = result["load"]
     assert outcome.requests > 8
-    assert outcome.errors == []
+    assert outcome.errors == [], f"{len(outcome.errors)} errors, e.g. {outcome.errors[:5]}"

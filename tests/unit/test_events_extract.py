@@ -218,3 +218,23 @@ def test_an_institution_abolished_is_a_reorganisation():
         "A department was formed in October 1920.",
     )
     assert summary(found) == [("reorganisation", (("institution", "politburo"),), "1937-04")]
+
+
+def test_under_interrogation_opening_the_sentence_names_the_interrogated():
+    found = events_of(
+        "Under interrogation at the end of April 1937, Putna and Primakov gave evidence.",
+        "Stalin read the details of the interrogations of Kork on 10 September 1937.",
+    )
+    assert summary(found) == [
+        ("interrogation", (("victim", "primakov"),), "1937-04"),
+        ("interrogation", (("victim", "putna"),), "1937-04"),
+    ]
+
+
+def test_an_annulled_appointment_and_an_expulsion_from_a_body_are_not_read():
+    found = events_of(
+        "On 15 May 1937 Kork's appointment as commander of the KVO was annulled.",
+        "In December 1930 Putna was expelled from the Central Committee.",
+        "Under interrogation Shmidt named his fellow participants.",
+    )
+    assert found == []

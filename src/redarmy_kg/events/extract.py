@@ -23,7 +23,7 @@ from redarmy_kg.events.grammar import (
     possessive_before,
     subject_before,
 )
-from redarmy_kg.events.listed import listed_after_copula
+from redarmy_kg.events.listed import listed_after_copula, people_after_opener
 from redarmy_kg.events.model import EntityRef, EntitySpan, EventMention, Participant
 from redarmy_kg.events.place_events import place_of_noun
 from redarmy_kg.events.triggers import EventType, Trigger, any_trigger, load_speech_verbs
@@ -91,7 +91,7 @@ def _events_at(
     sentence: SentenceInput, event_type: EventType, trigger: Trigger, start: int, end: int
 ) -> list[EventMention]:
     left, right = dating.clause_bounds(sentence.text, start, end)
-    if HEDGES.search(sentence.text[left:start]):
+    if HEDGES.search(sentence.text[left:start]) or _undone(sentence.text[end:right], trigger):
         return []
     slots = _fill_slots(sentence, trigger, start, end)
     if slots is None or not (slots.patients or slots.others):
@@ -136,6 +136,11 @@ def _events_at(
     return mentions
 
 
+def _undone(after: str, trigger: Trigger) -> bool:
+    """`Feldmans appointment ... was annulled`, `expelled from the Central Committee`."""
+    return any(re.search(rf"\b{re.escape(words)}\b", after) for words in trigger.not_after)
+
+
 def _fill_slots(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:
     handler = {
         "verb": _verb,
@@ -147,6 +152,7 @@ def _fill_slots(sentence: SentenceInput, trigger: Trigger, start: int, end: int)
         "sent_noun": _sent_noun,
         "body_noun": _body_noun,
         "place_noun": _place_noun,
+        "opener": _opener,
     }[trigger.form]
     return handler(sentence, trigger, start, end)
 
@@ -228,6 +234,15 @@ def _subject(sentence: SentenceInput, trigger: Trigger, start: int, end: int) ->
     subjects = _resolve_slot(sentence, slot.spans, slot.anaphor)
     role = trigger.subject or "participant"
     return _Slots((), tuple(Participant(role, e) for e in subjects), end)
+
+
+def _opener(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:
+    if not sentence.dates:  # `Under interrogation Olberg ...`: when is not said
+        return None
+    listed = people_after_opener(sentence.text, sentence.spans, start, end, sentence.dates)
+    if not listed:
+        return None
+    return _Slots(tuple(s.entity for s in listed), (), end)
 
 
 def _body_noun(sentence: SentenceInput, trigger: Trigger, start: int, end: int) -> _Slots | None:

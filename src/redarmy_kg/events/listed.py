@@ -53,3 +53,25 @@ def _described_name(text: str, spans: list[EntitySpan], pos: int) -> list[Entity
 
 def _person_between(spans: list[EntitySpan], start: int, end: int) -> bool:
     return any(start <= s.start < end and s.entity.kind == "person" for s in spans)
+
+
+def people_after_opener(
+    text: str, spans: list[EntitySpan], start: int, end: int, dates: list
+) -> list[EntitySpan]:
+    """`Under interrogation at the end of April, Gai, Volovich and Prokofiev gave ...`.
+
+    The trigger opens the sentence; a date may follow it, then (after an
+    optional comma) the list of people who are the subject of the main clause.
+    """
+    if text[:start].strip():
+        return []
+    pos = end
+    for date in dates:
+        lead = text[pos : date.start]
+        if date.start >= pos and re.fullmatch(r"\s+(?:in|on|at|during|from|by)?\s*", lead):
+            pos = date.end
+            break
+    comma = re.match(r"\.?,?\s+", text[pos:])
+    if comma is None:
+        return []
+    return list_after(text, spans, pos + comma.end())

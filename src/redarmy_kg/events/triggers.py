@@ -22,6 +22,7 @@ FORMS = (
     "sent_noun",
     "body_noun",
     "place_noun",
+    "opener",
 )
 
 
@@ -36,6 +37,7 @@ class Trigger:
     subject: str | None = None
     subject_kinds: tuple[str, ...] = ("person",)
     default_organisers: tuple[tuple[str, str], ...] = ()  # word before the noun -> org key
+    not_after: tuple[str, ...] = ()  # words later in the clause that undo or change the event
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -100,6 +102,7 @@ def load_event_types(path: Path = DEFAULT_PATH) -> tuple[EventType, ...]:
                     subject=entry.get("subject"),
                     subject_kinds=tuple(entry.get("subject_kinds", ["person"])),
                     default_organisers=tuple(sorted(entry.get("default_organisers", {}).items())),
+                    not_after=tuple(entry.get("not_after", [])),
                 )
             )
         types.append(

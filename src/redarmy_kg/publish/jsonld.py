@@ -10,7 +10,7 @@ an array, IRIs compacted only with the namespaces of `rdf.terms.prefixes()`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import groupby
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
@@ -70,13 +70,18 @@ def union_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:
 
 def node_object(subject: object, triples: list[Triple], compactor: IriCompactor) -> dict:
     node: dict[str, object] = {"@id": _resource_id(subject, compactor)}
-    types = sorted(compactor.compact(t.object.value) for t in _type_triples(triples))
+    types: list[str] = []
+    objects_by_predicate: dict[str, list[object]] = {}
+    for triple in triples:
+        predicate, obj = triple.predicate.value, triple.object
+        if predicate == RDF_TYPE and isinstance(obj, NamedNode):
+            types.append(compactor.compact(obj.value))
+        else:
+            objects_by_predicate.setdefault(predicate, []).append(obj)
     if types:
-        node["@type"] = types
-    for predicate, group in groupby(
-        (t for t in triples if not _is_type_triple(t)), key=lambda t: t.predicate.value
-    ):
-        objects = sorted((t.object for t in group), key=_value_order)
+        node["@type"] = sorted(types)
+    for predicate, objects in objects_by_predicate.items():
+        objects.sort(key=_value_order)
         node[compactor.compact(predicate)] = [json_value(term, compactor) for term in objects]
     return node
 
@@ -110,13 +115,8 @@ def _resource_id(subject: object, compactor: IriCompactor) -> str:
     raise ValueError(f"cannot write subject {subject!r} as JSON-LD")
 
 
-def _is_type_triple(triple: Triple) -> bool:
-    return triple.predicate.value == RDF_TYPE and isinstance(triple.object, NamedNode)
-
-
-def _type_triples(triples: list[Triple]) -> Iterator[Triple]:
-    return (t for t in triples if _is_type_triple(t))
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _dumps(value: object) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)

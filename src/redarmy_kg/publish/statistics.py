@@ -16,7 +16,6 @@ from redarmy_kg.rdf.terms import WD
 
 WIKIDATA_ENTITY = WD.uri
 
-TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 DISTINCT_SUBJECTS = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"
 DISTINCT_OBJECTS = "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }"
 ENTITIES = """SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {
@@ -58,13 +57,16 @@ def as_store(store_or_nquads: Store | bytes | Path) -> Store:
 
 
 def compute_statistics(store: Store, uri_space: str) -> DatasetStatistics:
+    # Every predicate is an IRI, so the distinct triples are partitioned by their
+    # predicate: the property partitions sum to the total (one scan fewer).
+    properties = counts_by_iri(store, PROPERTIES)
     return DatasetStatistics(
-        triples=count(store, TRIPLES),
+        triples=sum(properties.values()),
         entities=count(store, ENTITIES % uri_space),
         distinct_subjects=count(store, DISTINCT_SUBJECTS),
         distinct_objects=count(store, DISTINCT_OBJECTS),
         classes=counts_by_iri(store, CLASSES),
-        properties=counts_by_iri(store, PROPERTIES),
+        properties=properties,
         graphs=counts_by_iri(store, GRAPHS),
         wikidata_links=counts_by_iri(store, LINKS % WIKIDATA_ENTITY),
     )

@@ -120,7 +120,9 @@ def test_a_worker_dying_mid_query_gives_an_error_not_a_hang(fresh_server) -> Non
     os.kill(busy, signal.SIGKILL)
     thread.join(timeout=10)
     assert not thread.is_alive()
-    assert time.monotonic() - killed_at < 1.0
+    # Generous for a loaded CI machine; the error type below is what tells a dead worker's
+    # answer from the time bound's 504.
+    assert time.monotonic() - killed_at < 5.0
     response = outcome["response"]
     assert response.status_code == 503 and error_of(response)["type"] == "worker-failed"
     assert wait_for(lambda: len(fresh_server.worker_pids()) == 2)

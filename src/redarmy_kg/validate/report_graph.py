@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
-from redarmy_kg.validate.model import SH, ValidationResult
+from redarmy_kg.validate.model import SH, ValidationReport, ValidationResult, split_by_severity
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD_BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
@@ -54,3 +54,16 @@ def report_turtle(conforms: bool, results: Sequence[ValidationResult]) -> bytes:
         triples.append(Triple(report, sh("result"), node))
         triples.extend(result_triples(node, result))
     return serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+def engine_report(engine: str, results: list[ValidationResult], seconds: float) -> ValidationReport:
+    """One engine's outcome: violations decide conformance, warnings are only reported."""
+    violations, warnings = split_by_severity(results)
+    return ValidationReport(
+        engine=engine,
+        conforms=not violations,
+        results=violations,
+        warnings=warnings,
+        seconds=seconds,
+        report_turtle=report_turtle(not violations, results),
+    )

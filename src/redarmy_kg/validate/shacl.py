@@ -21,8 +21,8 @@ from rdflib.term import Node
 from redarmy_kg.errors import BadInput
 from redarmy_kg.validate import resources
 from redarmy_kg.validate.compile import compile_path
-from redarmy_kg.validate.model import SH, ValidationReport, ValidationResult, split_by_severity
-from redarmy_kg.validate.report_graph import report_turtle
+from redarmy_kg.validate.model import SH, ValidationReport, ValidationResult
+from redarmy_kg.validate.report_graph import engine_report
 
 SHACL = rdflib.Namespace(SH)
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -94,15 +94,7 @@ def validate_graph(data: rdflib.Graph) -> ValidationReport:
         allow_warnings=False,
     )
     results = results_from_report(report_graph, shapes)
-    violations, warnings = split_by_severity(results)
-    return ValidationReport(
-        engine="shacl",
-        conforms=not violations,
-        results=violations,
-        warnings=warnings,
-        seconds=time.perf_counter() - started,
-        report_turtle=report_turtle(not violations, results),
-    )
+    return engine_report("shacl", results, time.perf_counter() - started)
 
 
 def validate_nquads(nquads: bytes) -> ValidationReport:

@@ -16,8 +16,8 @@ from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store
 from redarmy_kg.errors import BadInput
 from redarmy_kg.validate import resources
 from redarmy_kg.validate.compile import Check, compile_shapes
-from redarmy_kg.validate.model import ValidationReport, ValidationResult, split_by_severity
-from redarmy_kg.validate.report_graph import report_turtle
+from redarmy_kg.validate.model import ValidationReport, ValidationResult
+from redarmy_kg.validate.report_graph import engine_report
 
 ONTOLOGY_GRAPH = NamedNode("urn:x-redarmy-kg:validation:ontology")
 
@@ -64,15 +64,7 @@ def validate_store(store: Store) -> ValidationReport:
     results: list[ValidationResult] = []
     for check in shape_checks():
         results.extend(run_check(store, check))
-    violations, warnings = split_by_severity(results)
-    return ValidationReport(
-        engine="sparql",
-        conforms=not violations,
-        results=violations,
-        warnings=warnings,
-        seconds=time.perf_counter() - started,
-        report_turtle=report_turtle(not violations, results),
-    )
+    return engine_report("sparql", results, time.perf_counter() - started)
 
 
 def validate_nquads(nquads: bytes) -> ValidationReport:

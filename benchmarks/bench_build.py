@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from benchmarks.measure import median, print_table, run_child, save
 
-RUNS = 5
+RUNS = 3
 SCALES = (1, 4, 16)
 
 

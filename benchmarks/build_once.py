@@ -3,8 +3,9 @@
 The synthetic corpus of N documents is the real thesis N times, each copy
 published under its own base IRI (`<base>doc-<i>/`), so that N copies give N
 times the quads with no IRI shared between copies. Every stage runs once per
-copy; dumps and the store are written once for the merged dataset. This keeps
-the input realistic (same text, same traps) while scaling the output.
+copy; the store is loaded once from the merged dataset (all dump formats are
+written for a single copy only). This keeps the input realistic (same text, same
+traps) while scaling the output.
 
 Usage: python -m benchmarks.build_once COPIES OUT_DIR
 """
@@ -36,10 +37,16 @@ def build_copies(copies: int, out_dir: Path) -> dict[str, object]:
         merged.add(build_graph(corpus, config, progress).dataset.quads)
     iris.set_base(iris.DEFAULT_BASE)
     started = time.perf_counter()
-    outputs = write_dumps(merged, out_dir)
-    progress.timings["dumps"] = round(time.perf_counter() - started, 3)
+    if copies == 1:
+        nquads = write_dumps(merged, out_dir)["nq"].read_bytes()
+        progress.timings["dumps"] = round(time.perf_counter() - started, 3)
+    else:
+        # Scaling runs write only the canonical N-Quads (what the store loads); the other
+        # dump formats are measured on the single thesis, and would dominate 16 copies.
+        nquads = merged.canonical_nquads()
+        progress.timings["canonical n-quads"] = round(time.perf_counter() - started, 3)
     started = time.perf_counter()
-    replace_store(outputs["nq"].read_bytes(), out_dir)
+    replace_store(nquads, out_dir)
     progress.timings["store"] = round(time.perf_counter() - started, 3)
     return {
         "copies": copies,
